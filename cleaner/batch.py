@@ -1,0 +1,64 @@
+"""JSONL batch mode: one record per line in, one per line out, same order.
+
+A record that cannot be cleaned (not JSON, not an object, no such field, field
+not a string, a rule that blew up) is never dropped: it passes through unchanged
+with an `error` under the report key, or goes to the rejects file.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+REPORT_KEY = "clean"
+
+
+@dataclass
+class Outcome:
+    line: str            # the JSON line to write (without newline)
+    ok: bool
+    report: dict | None  # the report (for the summary), None on error
+    error: str | None = None
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def error_record(raw_line: str, message: str) -> str:
+    """The pass-through form of a bad line: the original record with an error report."""
+    try:
+        obj = json.loads(raw_line)
+    except ValueError:
+        obj = None
+    if isinstance(obj, dict):
+        obj[REPORT_KEY] = {"error": message}
+        return _dumps(obj)
+    return _dumps({"raw": raw_line, REPORT_KEY: {"error": message}})
+
+
+def process_line(raw_line: str, clean_fn: Callable, field: str = "text") -> Outcome:
+    """Clean one JSONL record; never raises for bad records."""
+    try:
+        obj = json.loads(raw_line)
+    except ValueError as exc:
+        return _fail(raw_line, f"not JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(obj, dict):
+        return _fail(raw_line, f"not a JSON object but {type(obj).__name__}")
+    if field not in obj:
+        return _fail(raw_line, f"no field {field!r}")
+    value = obj[field]
+    if not isinstance(value, str):
+        return _fail(raw_line, f"field {field!r} is {type(value).__name__}, not a string")
+    try:
+        result = clean_fn(value)
+    except Exception as exc:  # one bad record never costs the others
+        return _fail(raw_line, f"cleaning failed: {type(exc).__name__}: {exc}")
+    report = result.to_dict()
+    obj[field] = report.pop("text")
+    obj[REPORT_KEY] = report
+    return Outcome(_dumps(obj), True, report)
+
+
+def _fail(raw_line: str, message: str) -> Outcome:
+    return Outcome(error_record(raw_line, message), False, None, message)

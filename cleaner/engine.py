@@ -1,0 +1,391 @@
+"""The rule engine: mark boilerplate lines, grow regions, find the title, assemble.
+
+Mechanisms live here (line marking, regions, caption attachment, lead captions,
+cohesion, the over-removal guard); the phrases they act on live in rules/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import cohesion, regions
+from .report import Flag, Removal, Result
+from .rules import Rule, RuleSet, RuleTimeout
+from .segment import Line, norm_to_raw_offsets, normalize_space, split_lines
+
+# Mechanism rules: coded, but named, listed and switchable like pack rules.
+MECHANISMS = [
+    {"id": "credit.caption", "category": "credit", "lang": "*", "action": "mechanism",
+     "description": "The caption line next to a standalone photo credit (same block, no blank line between)"},
+    {"id": "credit.lead_caption", "category": "credit", "lang": "*", "action": "mechanism",
+     "description": "A short verbless descriptive line between the title and the first body paragraph"},
+    {"id": "offtopic.cohesion", "category": "offtopic", "lang": "*", "action": "mechanism",
+     "description": "A trailing block whose vocabulary shares nothing with the title and body"},
+    {"id": "guard.over_removal", "category": "guard", "lang": "*", "action": "mechanism",
+     "description": "If rules would remove most of a document, keep the doubtful removals and flag suspected_over_removal"},
+]
+
+TITLE_MAX_WORDS = 30
+PROSE_MIN_WORDS = 15
+LEAD_CAPTION_MAX_WORDS = 15
+CAPTION_MAX_WORDS = 50
+OVER_REMOVAL_MIN_CHARS = 400  # the guard judges documents with at least this much body text
+OVER_REMOVAL_MIN_KEPT = 250   # ... and fires when less than this would be left
+OVER_REMOVAL_SHARE = 0.97     # ... or when more than this share of it would go
+
+
+@dataclass
+class Mark:
+    category: str
+    rule: str
+    certain: bool = True  # False for structural guesses the guard may undo
+
+
+class Engine:
+    def __init__(self, ruleset: RuleSet):
+        self.ruleset = ruleset
+        self._by_lang: dict[str, dict[str, list[Rule]]] = {}
+
+    def enabled(self, rule_id: str) -> bool:
+        return not self.ruleset.is_disabled(rule_id)
+
+    def rules_for(self, lang: str) -> dict[str, list[Rule]]:
+        cached = self._by_lang.get(lang)
+        if cached is None:
+            active = self.ruleset.for_language(lang)
+            cached = {
+                "title": [r for r in active if r.where == "title"],
+                "line": [r for r in active if r.where != "title" and r.action in ("drop_line", "drop_region")],
+                "flag": [r for r in active if r.where != "title" and r.action == "flag"],
+            }
+            self._by_lang[lang] = cached
+        return cached
+
+    # ------------------------------------------------------------------ main
+    def run(self, raw: str, lang: str, body_only: bool = False, want_flags: bool = True) -> Result:
+        lines = split_lines(raw)
+        rules = self.rules_for(lang)
+        warnings: list[str] = []
+        dead: set[str] = set()
+        meta: dict = {"title": None, "date": None, "byline": None, "lang": lang}
+
+        marks: dict[int, Mark] = {}
+        starts: dict[int, Rule] = {}
+        first_prose = _first_prose(lines)
+        for line in lines:
+            if line.blank:
+                continue
+            rule, m = self._match_line(line, rules["line"], first_prose, dead, warnings)
+            if rule is None:
+                continue
+            marks[line.index] = Mark(rule.category, rule.id)
+            if rule.meta and meta.get(rule.meta) is None:
+                meta[rule.meta] = _meta_value(m, line)
+            if rule.action == "drop_region":
+                starts[line.index] = rule
+
+        self._grow_regions(lines, starts, marks, dead, warnings)
+        self._attach_captions(lines, rules["line"], marks)
+
+        title_idx = _find_title(lines, marks)
+        title_text = None
+        removed_extra: list[Removal] = []
+        if title_idx is not None:
+            title_text, removed_extra = self._trim_title(raw, lines[title_idx], rules["title"], dead, warnings)
+            meta["title"] = title_text
+            if self.enabled("credit.lead_caption"):
+                _mark_lead_caption(lines, title_idx, marks)
+
+        if self.enabled("offtopic.cohesion"):
+            for k in cohesion.offtopic_tail(lines, marks, title_idx, lang):
+                marks[k] = Mark("offtopic", "offtopic.cohesion", certain=False)
+
+        self._main_text(lines, marks, title_idx, lang)
+
+        flags: list[Flag] = []
+        if self.enabled("guard.over_removal"):
+            flags.extend(_guard(lines, marks, title_idx))
+
+        removed = _removals(raw, lines, marks) + removed_extra
+        removed.sort(key=lambda r: (r.start, r.end))
+
+        kept = [l for l in lines if not l.blank and l.index not in marks and l.index != title_idx]
+        paragraphs = [l.text for l in kept]
+        if title_text and not body_only:
+            text = title_text + ("\n\n" + "\n\n".join(paragraphs) if paragraphs else "")
+        else:
+            text = "\n\n".join(paragraphs)
+
+        if want_flags:
+            flagged = kept if title_idx is None else [lines[title_idx]] + kept
+            flags.extend(self._flags(flagged, lang, rules["flag"], dead, warnings))
+            flags.sort(key=lambda f: (f.start, f.end))
+        if warnings:
+            meta["warnings"] = warnings
+        return Result(text=text, removed=removed, flags=flags, meta=meta)
+
+    # ------------------------------------------------------------- matching
+    def _match_line(self, line: Line, rules: list[Rule], first_prose: int, dead: set[str], warnings: list[str]):
+        for rule in rules:
+            if rule.id in dead or not rule.applies_to(line.words):
+                continue
+            if rule.where == "lead" and line.index >= first_prose:
+                continue
+            if rule.where == "body" and line.index < first_prose:
+                continue
+            try:
+                m = rule.search(line.text, line.low)
+            except RuleTimeout as exc:
+                dead.add(rule.id)
+                warnings.append(str(exc))
+                continue
+            if m:
+                return rule, m
+        return None, None
+
+    def _grow_regions(self, lines, starts: dict[int, Rule], marks, dead, warnings) -> None:
+        region_starts = {i for i, r in starts.items() if r.region == "article"}
+        for i in sorted(starts):
+            rule = starts[i]
+            if marks.get(i) is None or marks[i].rule != rule.id:
+                continue  # swallowed by an earlier region
+            others = {k: v for k, v in marks.items() if k != i}
+            try:
+                if rule.region == "article":
+                    covered = regions.article_region(lines, i, rule, others, region_starts)
+                elif rule.region == "list":
+                    covered = regions.list_region(lines, i, rule, others)
+                elif rule.region == "appeal":
+                    covered = regions.appeal_region(lines, i, rule, others)
+                else:
+                    covered = regions.tail_region(lines, i, rule, others)
+            except RuleTimeout as exc:
+                dead.add(rule.id)
+                warnings.append(str(exc))
+                continue
+            for k in covered:
+                if k != i:
+                    marks[k] = Mark(rule.category, rule.id, certain=False)
+
+    def _attach_captions(self, lines, rules: list[Rule], marks) -> None:
+        if not self.enabled("credit.caption"):
+            return
+        attach = {r.id for r in rules if r.attach_caption}
+        if not attach:
+            return
+        blank_separated = _blank_separated(lines)
+        first_prose = _first_prose(lines)
+        for i, mark in list(marks.items()):
+            if mark.rule not in attach:
+                continue
+            for k in (i + 1, i - 1):
+                if not (0 <= k < len(lines)):
+                    continue
+                cand = lines[k]
+                if cand.blank or k in marks or cand.words > CAPTION_MAX_WORDS or cand.words < 3:
+                    continue
+                if k == _first_nonblank(lines):
+                    continue  # the title, not a caption
+                if blank_separated or k < first_prose:
+                    marks[k] = Mark("credit", "credit.caption", certain=False)
+                    break
+
+    def _trim_title(self, raw: str, line: Line, rules: list[Rule], dead, warnings):
+        title = line.text
+        removed: list[Removal] = []
+        for rule in rules:
+            if rule.id in dead or rule.action != "trim_suffix" or not rule.applies_to(line.words):
+                continue
+            try:
+                m = rule.search(title, title.lower())
+            except RuleTimeout as exc:
+                dead.add(rule.id)
+                warnings.append(str(exc))
+                continue
+            if not m or m is True or m.start() == 0:
+                continue
+            offsets = norm_to_raw_offsets(line.raw)
+            start = line.start + offsets[m.start()]
+            end = line.start + offsets[len(title)]
+            removed.append(Removal(start, end, rule.category, rule.id, raw[start:end]))
+            title = title[: m.start()].rstrip()
+            break
+        return title, removed
+
+    def _main_text(self, lines, marks, title_idx, lang) -> None:
+        """Raw page text (menus, link lists around the article): the main-text finder."""
+        try:
+            from . import mainfinder
+        except ImportError:
+            return
+        if not self.enabled("mainfinder") or not hasattr(mainfinder, "looks_like_page"):
+            return
+        if not mainfinder.looks_like_page(lines, lang):
+            return
+        for first, last, category, rule_id in mainfinder.find_boilerplate(lines, lang, title_index=title_idx):
+            if not self.enabled(rule_id):
+                continue
+            for k in range(first, last + 1):
+                if k != title_idx and k not in marks and not lines[k].blank:
+                    marks[k] = Mark(category, rule_id, certain=False)
+
+    def _flags(self, paragraphs: list[Line], lang: str, flag_rules: list[Rule], dead, warnings) -> list[Flag]:
+        out: list[Flag] = []
+        try:
+            from .flags import detect_flags
+        except ImportError:
+            detect_flags = None
+        if detect_flags is not None:
+            out.extend(detect_flags(paragraphs, lang, disabled=self.ruleset.disabled))
+        for rule in flag_rules:
+            for p in paragraphs:
+                if rule.id in dead or not rule.applies_to(p.words):
+                    continue
+                try:
+                    m = rule.search(p.text, p.low)
+                except RuleTimeout as exc:
+                    dead.add(rule.id)
+                    warnings.append(str(exc))
+                    continue
+                if not m:
+                    continue
+                offsets = norm_to_raw_offsets(p.raw)
+                a, b = (0, len(p.text)) if m is True else (m.start(), max(m.end(), m.start() + 1))
+                b = min(b, len(p.text))
+                start, end = p.start + offsets[a], p.start + offsets[b - 1] + 1 if b > a else p.start + offsets[a]
+                out.append(Flag(start, end, rule.kind, rule.id, rule.description or rule.kind,
+                                p.raw[start - p.start:end - p.start]))
+        return out
+
+
+# ---------------------------------------------------------------- helpers
+def _first_nonblank(lines: list[Line]) -> int | None:
+    for l in lines:
+        if not l.blank:
+            return l.index
+    return None
+
+
+def _first_prose(lines: list[Line]) -> int:
+    for l in lines:
+        if l.words >= PROSE_MIN_WORDS and regions.SENTENCE_END.search(l.text):
+            return l.index
+    return len(lines)
+
+
+def _blank_separated(lines: list[Line]) -> bool:
+    """True when paragraphs are separated by blank lines (so adjacency means one block)."""
+    nonblank = [l for l in lines if not l.blank]
+    if len(nonblank) < 3:
+        return False
+    return sum(1 for l in nonblank[1:] if l.blank_before) >= 0.6 * (len(nonblank) - 1)
+
+
+def _find_title(lines: list[Line], marks: dict[int, Mark]) -> int | None:
+    """The first kept line, when it looks like a headline (short, not a sentence)."""
+    for l in lines:
+        if l.blank or l.index in marks:
+            continue
+        if l.words <= TITLE_MAX_WORDS and not l.text.endswith((".", ":", ";", ",")):
+            return l.index
+        if l.words <= 12 and l.text.endswith(("?", "!")):
+            return l.index
+        return None
+    return None
+
+
+def _mark_lead_caption(lines: list[Line], title_idx: int, marks: dict[int, Mark]) -> None:
+    """A short descriptive line right under the title, before a long first paragraph.
+
+    Captions are noun phrases ('The presidential office building in Seoul, South
+    Korea.'): short, one sentence ending in a period, no quote, no digits-only
+    dateline, and followed by real prose. Only in blank-line separated text, where
+    the line is its own block.
+    """
+    if not _blank_separated(lines):
+        return
+    nxt = _next_kept(lines, title_idx, marks)
+    if nxt is None:
+        return
+    cand = lines[nxt]
+    after = _next_kept(lines, nxt, marks)
+    if after is None:
+        return
+    body = lines[after]
+    if not (3 <= cand.words <= LEAD_CAPTION_MAX_WORDS and cand.text.endswith(".")):
+        return
+    if cand.text.count(". ") or any(q in cand.text for q in '"“”„«»'):
+        return
+    if regions.regex.search(r"\((?:AP|Reuters|AFP|dpa|EFE)\)|^[A-Z .,]{3,}\s[-–—]", cand.text):
+        return
+    if body.words < max(25, 2 * cand.words) or not regions.SENTENCE_END.search(body.text):
+        return
+    if regions.regex.search(r"\b(?:says?|said|will|would|has|have|had|is|are|was|were|can|could|to)\b", cand.low):
+        return
+    marks[nxt] = Mark("credit", "credit.lead_caption", certain=False)
+
+
+def _next_kept(lines, i, marks) -> int | None:
+    for k in range(i + 1, len(lines)):
+        if not lines[k].blank and k not in marks:
+            return k
+    return None
+
+
+def _meta_value(m, line: Line) -> str:
+    if m is not True and m is not None:
+        try:
+            value = m.group("value")
+        except (IndexError, KeyError):
+            value = None
+        if value:
+            # the match ran on the lower-cased line: take the same span from the text
+            return line.text[m.start("value"):m.end("value")].strip()
+    return line.text
+
+
+def _guard(lines: list[Line], marks: dict[int, Mark], title_idx) -> list[Flag]:
+    """Like trafilatura's fallback: never empty a document on doubtful evidence."""
+    body = [l for l in lines if not l.blank and l.index != title_idx]
+    total = sum(len(l.text) for l in body)
+    if total < OVER_REMOVAL_MIN_CHARS:
+        return []
+    gone = sum(len(l.text) for l in body if l.index in marks)
+    if total - gone >= OVER_REMOVAL_MIN_KEPT and gone <= OVER_REMOVAL_SHARE * total:
+        return []
+    doubtful = [k for k, m in marks.items() if not m.certain]
+    if not doubtful:
+        return []
+    for k in doubtful:
+        del marks[k]
+    first, last = lines[min(doubtful)], lines[max(doubtful)]
+    return [Flag(first.start, first.end, "suspected_over_removal", "guard.over_removal",
+                 f"rules would have removed {gone * 100 // total}% of the text; "
+                 f"{len(doubtful)} doubtful line(s) kept", first.raw)]
+
+
+def _removals(raw: str, lines: list[Line], marks: dict[int, Mark]) -> list[Removal]:
+    """Merge marked lines into spans: consecutive lines (blanks between allowed) of one rule."""
+    out: list[Removal] = []
+    run: list[int] = []
+    for i in sorted(marks):
+        if run:
+            prev = run[-1]
+            same = marks[prev].rule == marks[i].rule and marks[prev].category == marks[i].category
+            gap_blank = all(lines[k].blank for k in range(prev + 1, i))
+            if same and gap_blank:
+                run.append(i)
+                continue
+            out.append(_span(raw, lines, run, marks))
+        run = [i]
+    if run:
+        out.append(_span(raw, lines, run, marks))
+    return out
+
+
+def _span(raw, lines, run, marks) -> Removal:
+    first, last = lines[run[0]], lines[run[-1]]
+    m = marks[run[0]]
+    return Removal(first.start, last.end, m.category, m.rule, raw[first.start:last.end])
+
+
+__all__ = ["Engine", "MECHANISMS", "normalize_space"]

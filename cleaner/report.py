@@ -1,0 +1,51 @@
+"""The report types: what was removed, what was flagged, and the result object.
+
+Every entry carries code-point offsets into the *original* input, so a user can
+audit a removal or undo it by slicing the input.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Removal:
+    start: int
+    end: int
+    category: str
+    rule: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Flag:
+    start: int
+    end: int
+    kind: str
+    rule: str
+    message: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Result:
+    """What `clean()` returns; `to_dict()` is the documented JSON schema."""
+
+    text: str
+    removed: list[Removal] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "flags": [f.to_dict() for f in self.flags],
+            "meta": dict(self.meta),
+        }

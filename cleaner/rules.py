@@ -1,0 +1,247 @@
+"""Load, validate and compile declarative rule packs (TOML).
+
+A pack is a folder of `*.toml` files (the built-in one is `rules/`, one folder per
+category and one file per language). Each file may set defaults in `[pack]` and
+lists rules in `[[rule]]`. Patterns are matched against the whitespace-normalised,
+lower-cased line (unless `case_sensitive = true`), with the `regex` module and a
+match timeout so no user pattern can hang the cleaner.
+"""
+from __future__ import annotations
+
+import fnmatch
+import pathlib
+import tomllib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import regex
+
+from .paths import builtin_rules_dir
+
+ACTIONS = ("drop_line", "drop_region", "trim_suffix", "flag")
+REGIONS = ("list", "article", "appeal", "tail")
+WHERE = ("any", "lead", "tail", "title", "body")
+META_KEYS = ("date", "byline")
+KNOWN_KEYS = {
+    "id", "category", "lang", "action", "region", "pattern", "contains", "continue",
+    "max_words", "min_words", "where", "case_sensitive", "meta", "description",
+    "kind", "attach_caption", "stop",
+}
+MATCH_TIMEOUT = 0.25  # seconds per pattern call; a pathological pattern is reported, not hung
+
+
+class RulePackError(ValueError):
+    """A malformed rule pack; the message names the file and the problem."""
+
+
+class RuleTimeout(RuntimeError):
+    """A rule's pattern exceeded MATCH_TIMEOUT on some input."""
+
+    def __init__(self, rule_id: str):
+        super().__init__(f"rule {rule_id} timed out (pattern took longer than {MATCH_TIMEOUT}s)")
+        self.rule_id = rule_id
+
+
+@dataclass
+class Rule:
+    id: str
+    category: str
+    lang: str
+    action: str
+    pattern: regex.Pattern | None
+    description: str = ""
+    contains: tuple[str, ...] = ()
+    cont: regex.Pattern | None = None
+    stop: regex.Pattern | None = None
+    region: str | None = None
+    max_words: int | None = None
+    min_words: int = 0
+    where: str = "any"
+    case_sensitive: bool = False
+    meta: str | None = None
+    kind: str | None = None
+    attach_caption: bool = False
+    source: str = ""
+
+    def applies_to(self, line_words: int) -> bool:
+        if line_words < self.min_words:
+            return False
+        return self.max_words is None or line_words <= self.max_words
+
+    def search(self, text: str, low: str):
+        """Search the line; raises RuleTimeout instead of hanging."""
+        subject = text if self.case_sensitive else low
+        if self.contains and not any(c in low for c in self.contains):
+            return None
+        if self.pattern is None:
+            return True
+        try:
+            return self.pattern.search(subject, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            raise RuleTimeout(self.id) from None
+
+    def continues(self, low: str) -> bool:
+        if self.cont is None:
+            return False
+        try:
+            return bool(self.cont.search(low, timeout=MATCH_TIMEOUT))
+        except TimeoutError:
+            raise RuleTimeout(self.id) from None
+
+    def to_listing(self) -> dict:
+        return {"id": self.id, "category": self.category, "lang": self.lang,
+                "action": self.action + (f":{self.region}" if self.region else ""),
+                "description": self.description, "source": self.source}
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+    disabled: frozenset[str] = frozenset()
+
+    def is_disabled(self, rule_id: str) -> bool:
+        return any(rule_id == d or fnmatch.fnmatchcase(rule_id, d) for d in self.disabled)
+
+    def for_language(self, lang: str) -> list[Rule]:
+        """Rules for `lang`, plus language-independent ones and English (the web's
+        lingua franca for site furniture), minus the disabled ones."""
+        langs = {"*", "en", lang}
+        return [r for r in self.rules if r.lang in langs and not self.is_disabled(r.id)]
+
+    def languages(self) -> list[str]:
+        return sorted({r.lang for r in self.rules} - {"*"})
+
+
+def _compile(pattern: str, where: str, flags: int = 0) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:  # noqa: PERF203
+        raise RulePackError(f"{where}: invalid pattern: {exc}") from None
+
+
+def _parse_rule(raw: dict, defaults: dict, where: str) -> Rule:
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{where}: a rule must be a table")
+    unknown = set(raw) - KNOWN_KEYS
+    if unknown:
+        raise RulePackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not regex.fullmatch(r"[A-Za-z0-9_.\-*]+", rid or ""):
+        raise RulePackError(f"{where}: missing or invalid id (letters, digits, . _ -)")
+    where = f"{where} ({rid})"
+    merged = {**defaults, **raw}
+    action = merged.get("action", "drop_line")
+    if action not in ACTIONS:
+        raise RulePackError(f"{where}: action must be one of {', '.join(ACTIONS)}, not {action!r}")
+    category = merged.get("category")
+    if not isinstance(category, str) or not category:
+        raise RulePackError(f"{where}: missing category")
+    lang = merged.get("lang", "*")
+    if not isinstance(lang, str):
+        raise RulePackError(f"{where}: lang must be a string")
+    pattern = merged.get("pattern")
+    contains = merged.get("contains", [])
+    if isinstance(contains, str):
+        contains = [contains]
+    if not isinstance(contains, list) or not all(isinstance(c, str) and c for c in contains):
+        raise RulePackError(f"{where}: contains must be a list of non-empty strings")
+    if pattern is None and not contains:
+        raise RulePackError(f"{where}: a rule needs a pattern or contains")
+    if pattern is not None and not isinstance(pattern, str):
+        raise RulePackError(f"{where}: pattern must be a string")
+    region = merged.get("region")
+    if action == "drop_region" and region not in REGIONS:
+        raise RulePackError(f"{where}: drop_region needs region = one of {', '.join(REGIONS)}")
+    if action != "drop_region" and region is not None:
+        raise RulePackError(f"{where}: region only goes with action drop_region")
+    where_ = merged.get("where", "any")
+    if where_ not in WHERE:
+        raise RulePackError(f"{where}: where must be one of {', '.join(WHERE)}")
+    if action == "trim_suffix" and where_ != "title":
+        raise RulePackError(f"{where}: trim_suffix applies to the title: set where = \"title\"")
+    meta = merged.get("meta")
+    if meta is not None and meta not in META_KEYS:
+        raise RulePackError(f"{where}: meta must be one of {', '.join(META_KEYS)}")
+    if action == "flag" and not isinstance(merged.get("kind"), str):
+        raise RulePackError(f"{where}: a flag rule needs kind = \"...\"")
+    for key in ("max_words", "min_words"):
+        v = merged.get(key)
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+            raise RulePackError(f"{where}: {key} must be a non-negative integer")
+    cs = bool(merged.get("case_sensitive", False))
+    cont = merged.get("continue")
+    stop = merged.get("stop")
+    return Rule(
+        id=rid, category=category, lang=lang, action=action,
+        pattern=_compile(pattern, where) if pattern is not None else None,
+        description=str(merged.get("description", "")),
+        contains=tuple(c.lower() for c in contains),
+        cont=_compile(cont, where) if cont else None,
+        stop=_compile(stop, where) if stop else None,
+        region=region, max_words=merged.get("max_words"), min_words=merged.get("min_words") or 0,
+        where=where_, case_sensitive=cs, meta=meta, kind=merged.get("kind"),
+        attach_caption=bool(merged.get("attach_caption", False)),
+        source=where.split(" ")[0],
+    )
+
+
+def load_file(path: pathlib.Path) -> list[Rule]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{path}: cannot read: {exc}") from None
+    defaults = data.get("pack", {})
+    if not isinstance(defaults, dict):
+        raise RulePackError(f"{path}: [pack] must be a table")
+    defaults = {k: v for k, v in defaults.items() if k in ("category", "lang", "action", "where", "max_words")}
+    rules = data.get("rule", [])
+    if not isinstance(rules, list):
+        raise RulePackError(f"{path}: use [[rule]] tables for rules")
+    extra = set(data) - {"pack", "rule"}
+    if extra:
+        raise RulePackError(f"{path}: unknown top-level key(s) {', '.join(sorted(extra))}")
+    return [_parse_rule(r, defaults, f"{path}: rule #{i + 1}") for i, r in enumerate(rules)]
+
+
+def load_dir(folder: pathlib.Path) -> list[Rule]:
+    folder = pathlib.Path(folder)
+    if not folder.is_dir():
+        raise RulePackError(f"{folder}: not a folder of rule packs")
+    rules: list[Rule] = []
+    for path in sorted(folder.rglob("*.toml")):
+        if "flags" in path.relative_to(folder).parts[:1]:
+            continue  # detector data, read by cleaner.flags
+        rules.extend(load_file(path))
+    return rules
+
+
+_BUILTIN: list[Rule] | None = None
+
+
+def builtin_rules() -> list[Rule]:
+    global _BUILTIN
+    if _BUILTIN is None:
+        _BUILTIN = load_dir(builtin_rules_dir())
+        _check_unique(_BUILTIN, "built-in rules")
+    return _BUILTIN
+
+
+def _check_unique(rules: list[Rule], what: str) -> None:
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise RulePackError(f"{r.source}: duplicate rule id {r.id} (also in {seen[r.id]}) in {what}")
+        seen[r.id] = r.source
+
+
+def build_ruleset(extra_dirs: Iterable[str | pathlib.Path] = (), disable: Iterable[str] = ()) -> RuleSet:
+    """Built-in rules, plus user packs (a user rule with a built-in id replaces it)."""
+    rules = list(builtin_rules())
+    for d in extra_dirs:
+        user = load_dir(pathlib.Path(d))
+        _check_unique(user, str(d))
+        ids = {r.id for r in user}
+        rules = [r for r in rules if r.id not in ids] + user
+    return RuleSet(rules=rules, disabled=frozenset(disable))
