@@ -11,6 +11,7 @@ import statistics
 
 import regex
 
+from .regions import SENTENCE_END
 from .segment import Line
 from .stopwords import stopwords
 
@@ -20,7 +21,8 @@ MIN_BODY_PARAGRAPHS = 3    # need an article to compare against
 MIN_TAIL_WORDS = 20        # a tail must have this many content words to judge
 MAX_TAIL_OVERLAP = 0.12    # share of tail content words seen in the article
 MIN_BODY_COHESION = 0.2    # the body itself must be cohesive (median paragraph overlap)
-BREAK_BLANKS = 2           # this many blank lines also count as a section break
+BREAK_BLANKS = 2
+MIN_TAIL_MEAN_WORDS = 12   # tail lines must average this many words (prose, not a list)           # this many blank lines also count as a section break
 
 
 def content_words(text: str, stop: frozenset[str]) -> list[str]:
@@ -48,7 +50,7 @@ def offtopic_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: s
         if tail_chars >= body_chars:
             continue
         tail = [w for ws in words[p:] for w in ws]
-        if len(tail) < MIN_TAIL_WORDS:
+        if len(tail) < MIN_TAIL_WORDS or not _is_prose(kept[p:]):
             continue
         vocab = set(title_words).union(*words[:p])
         overlap = sum(1 for w in tail if w in vocab) / len(tail)
@@ -58,6 +60,12 @@ def offtopic_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: s
             continue
         return [l.index for l in kept[p:]]
     return []
+
+
+def _is_prose(lines: list[Line]) -> bool:
+    """Appended rants are prose; lists of items (products, links) are not our business here."""
+    sentences = sum(1 for l in lines if SENTENCE_END.search(l.text))
+    return sentences * 2 >= len(lines) and sum(l.words for l in lines) / len(lines) >= MIN_TAIL_MEAN_WORDS
 
 
 def _is_break(lines: list[Line], a: Line, b: Line, marks: dict) -> bool:

@@ -24,7 +24,7 @@ MECHANISMS = [
      "description": "If rules would remove most of a document, keep the doubtful removals and flag suspected_over_removal"},
 ]
 
-TITLE_MAX_WORDS = 30
+TITLE_MAX_WORDS = 22
 PROSE_MIN_WORDS = 15
 LEAD_CAPTION_MAX_WORDS = 15
 CAPTION_MAX_WORDS = 50
@@ -190,25 +190,33 @@ class Engine:
                     break
 
     def _trim_title(self, raw: str, line: Line, rules: list[Rule], dead, warnings):
+        """Trim site-name suffixes off the title, repeatedly ('Headline | Section | Site'),
+        so that cleaning the output again trims nothing more."""
         title = line.text
         removed: list[Removal] = []
-        for rule in rules:
-            if rule.id in dead or rule.action != "trim_suffix" or not rule.applies_to(line.words):
-                continue
-            try:
-                m = rule.search(title, title.lower())
-            except RuleTimeout as exc:
-                dead.add(rule.id)
-                warnings.append(str(exc))
-                continue
-            if not m or m is True or m.start() == 0:
-                continue
-            offsets = norm_to_raw_offsets(line.raw)
-            start = line.start + offsets[m.start()]
-            end = line.start + offsets[len(title)]
-            removed.append(Removal(start, end, rule.category, rule.id, raw[start:end]))
-            title = title[: m.start()].rstrip()
-            break
+        offsets = None
+        changed = True
+        while changed:
+            changed = False
+            for rule in rules:
+                words = title.count(" ") + 1
+                if rule.id in dead or rule.action != "trim_suffix" or not rule.applies_to(words):
+                    continue
+                try:
+                    m = rule.search(title, title.lower())
+                except RuleTimeout as exc:
+                    dead.add(rule.id)
+                    warnings.append(str(exc))
+                    continue
+                if not m or m is True or m.start() == 0:
+                    continue
+                offsets = offsets or norm_to_raw_offsets(line.raw)
+                start = line.start + offsets[m.start()]
+                end = line.start + offsets[len(title)]
+                removed.append(Removal(start, end, rule.category, rule.id, raw[start:end]))
+                title = title[: m.start()].rstrip()
+                changed = True
+                break
         return title, removed
 
     def _main_text(self, lines, marks, title_idx, lang) -> None:
@@ -285,9 +293,9 @@ def _find_title(lines: list[Line], marks: dict[int, Mark]) -> int | None:
     for l in lines:
         if l.blank or l.index in marks:
             continue
-        if l.words <= TITLE_MAX_WORDS and not l.text.endswith((".", ":", ";", ",")):
-            return l.index
-        if l.words <= 12 and l.text.endswith(("?", "!")):
+        if l.text.endswith(("?", "!", "？", "！")):
+            return l.index if l.words <= 12 else None
+        if l.words <= TITLE_MAX_WORDS and not l.text.endswith((".", ":", ";", ",", "。", "…")):
             return l.index
         return None
     return None
@@ -297,12 +305,9 @@ def _mark_lead_caption(lines: list[Line], title_idx: int, marks: dict[int, Mark]
     """A short descriptive line right under the title, before a long first paragraph.
 
     Captions are noun phrases ('The presidential office building in Seoul, South
-    Korea.'): short, one sentence ending in a period, no quote, no digits-only
-    dateline, and followed by real prose. Only in blank-line separated text, where
-    the line is its own block.
+    Korea.'): short, one sentence ending in a period, no quote, no verb cue, not
+    a dateline, and followed by real prose.
     """
-    if not _blank_separated(lines):
-        return
     nxt = _next_kept(lines, title_idx, marks)
     if nxt is None:
         return
