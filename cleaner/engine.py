@@ -18,6 +18,10 @@ MECHANISMS = [
      "description": "The caption line next to a standalone photo credit (same block, no blank line between)"},
     {"id": "credit.lead_caption", "category": "credit", "lang": "*", "action": "mechanism",
      "description": "A short verbless descriptive line between the title and the first body paragraph"},
+    {"id": "related.trailing_list", "category": "related", "lang": "*", "action": "mechanism",
+     "description": "A bulleted list of linked headlines at the very end, not introduced by a colon"},
+    {"id": "duplicate.repeated_line", "category": "duplicate", "lang": "*", "action": "mechanism",
+     "description": "A line of 6+ words that repeats the line right before it verbatim (a caption printed twice): the copy goes"},
     {"id": "offtopic.cohesion", "category": "offtopic", "lang": "*", "action": "mechanism",
      "description": "A trailing block whose vocabulary shares nothing with the title and body"},
     {"id": "guard.over_removal", "category": "guard", "lang": "*", "action": "mechanism",
@@ -28,9 +32,7 @@ TITLE_MAX_WORDS = 22
 PROSE_MIN_WORDS = 15
 LEAD_CAPTION_MAX_WORDS = 15
 CAPTION_MAX_WORDS = 50
-OVER_REMOVAL_MIN_CHARS = 400  # the guard judges documents with at least this much body text
-OVER_REMOVAL_MIN_KEPT = 250   # ... and fires when less than this would be left
-OVER_REMOVAL_SHARE = 0.97     # ... or when more than this share of it would go
+OVER_REMOVAL_MIN_KEPT = 250   # the guard fires when doubtful removals would leave less body text than this
 
 
 @dataclass
@@ -38,6 +40,11 @@ class Mark:
     category: str
     rule: str
     certain: bool = True  # False for structural guesses the guard may undo
+    under: "Mark | None" = None  # the certain mark a region grew over, restored if the guard undoes it
+
+    @property
+    def doubtful(self) -> bool:
+        return not self.certain and self.under is None
 
 
 class Engine:
@@ -83,27 +90,30 @@ class Engine:
             if rule.action == "drop_region":
                 starts[line.index] = rule
 
-        self._grow_regions(lines, starts, marks, dead, warnings)
-        self._attach_captions(lines, rules["line"], marks)
-
-        title_idx = _find_title(lines, marks)
+        line_marks = dict(marks)
+        title_idx = _find_title(lines, line_marks)
         title_text = None
         removed_extra: list[Removal] = []
         if title_idx is not None:
             title_text, removed_extra = self._trim_title(raw, lines[title_idx], rules["title"], dead, warnings)
             meta["title"] = title_text
-            if self.enabled("credit.lead_caption"):
-                _mark_lead_caption(lines, title_idx, marks)
 
-        if self.enabled("offtopic.cohesion"):
-            for k in cohesion.offtopic_tail(lines, marks, title_idx, lang):
-                marks[k] = Mark("offtopic", "offtopic.cohesion", certain=False)
-
-        self._main_text(lines, marks, title_idx, lang)
-
+        # Structural marks on top of the line marks; if the guard finds they would
+        # empty the document, the rule that takes most is suppressed and all
+        # structure is recomputed without it (so a second pass decides the same).
+        suppressed: set[str] = set()
         flags: list[Flag] = []
-        if self.enabled("guard.over_removal"):
-            flags.extend(_guard(lines, marks, title_idx))
+        while True:
+            marks = dict(line_marks)
+            self._structure(lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings)
+            if not self.enabled("guard.over_removal"):
+                break
+            culprit, flag = _guard(lines, marks, title_idx)
+            if culprit is None:
+                break
+            suppressed.add(culprit)
+            if flag is not None and not flags:
+                flags.append(flag)
 
         removed = _removals(raw, lines, marks) + removed_extra
         removed.sort(key=lambda r: (r.start, r.end))
@@ -122,6 +132,28 @@ class Engine:
         if warnings:
             meta["warnings"] = warnings
         return Result(text=text, removed=removed, flags=flags, meta=meta)
+
+    def _structure(self, lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings) -> None:
+        """Regions, captions and the coded mechanisms, minus the suppressed rules."""
+        def on(rule_id: str) -> bool:
+            return rule_id not in suppressed and self.enabled(rule_id)
+
+        self._grow_regions(lines, {i: r for i, r in starts.items() if on(r.id)}, marks, dead, warnings)
+        if on("credit.caption"):
+            self._attach_captions(lines, rules["line"], marks)
+        if title_idx is not None and on("credit.lead_caption"):
+            _mark_lead_caption(lines, title_idx, marks)
+        if on("duplicate.repeated_line"):
+            for k in _repeated_lines(lines, marks):
+                marks[k] = Mark("duplicate", "duplicate.repeated_line", certain=False)
+        if on("related.trailing_list"):
+            for k in _trailing_headline_list(lines, marks):
+                marks[k] = Mark("related", "related.trailing_list", certain=False)
+        if on("offtopic.cohesion"):
+            for k in cohesion.offtopic_tail(lines, marks, title_idx, lang):
+                marks[k] = Mark("offtopic", "offtopic.cohesion", certain=False)
+        if on("mainfinder"):
+            self._main_text(lines, marks, title_idx, lang, on)
 
     # ------------------------------------------------------------- matching
     def _match_line(self, line: Line, rules: list[Rule], first_prose: int, dead: set[str], warnings: list[str]):
@@ -164,11 +196,11 @@ class Engine:
                 continue
             for k in covered:
                 if k != i:
-                    marks[k] = Mark(rule.category, rule.id, certain=False)
+                    prior = marks.get(k)
+                    marks[k] = Mark(rule.category, rule.id, certain=False,
+                                    under=prior if prior is not None and prior.certain else None)
 
     def _attach_captions(self, lines, rules: list[Rule], marks) -> None:
-        if not self.enabled("credit.caption"):
-            return
         attach = {r.id for r in rules if r.attach_caption}
         if not attach:
             return
@@ -219,18 +251,18 @@ class Engine:
                 break
         return title, removed
 
-    def _main_text(self, lines, marks, title_idx, lang) -> None:
+    def _main_text(self, lines, marks, title_idx, lang, on) -> None:
         """Raw page text (menus, link lists around the article): the main-text finder."""
         try:
             from . import mainfinder
         except ImportError:
             return
-        if not self.enabled("mainfinder") or not hasattr(mainfinder, "looks_like_page"):
+        if not hasattr(mainfinder, "looks_like_page"):
             return
         if not mainfinder.looks_like_page(lines, lang):
             return
         for first, last, category, rule_id in mainfinder.find_boilerplate(lines, lang, title_index=title_idx):
-            if not self.enabled(rule_id):
+            if not on(rule_id):
                 continue
             for k in range(first, last + 1):
                 if k != title_idx and k not in marks and not lines[k].blank:
@@ -329,6 +361,48 @@ def _mark_lead_caption(lines: list[Line], title_idx: int, marks: dict[int, Mark]
     marks[nxt] = Mark("credit", "credit.lead_caption", certain=False)
 
 
+TRAILING_LIST_MIN_ITEMS = 2
+REPEAT_MIN_WORDS = 6
+
+
+def _repeated_lines(lines: list[Line], marks: dict[int, Mark]) -> list[int]:
+    """A kept line that repeats the kept line right before it verbatim (a caption
+    printed twice); the first copy stays, so no text is lost. Repeats further apart
+    can be deliberate (pull quotes, refrains) and stay."""
+    out = []
+    prev: Line | None = None
+    for l in lines:
+        if l.blank or l.index in marks:
+            continue
+        if prev is not None and l.words >= REPEAT_MIN_WORDS and l.text == prev.text:
+            out.append(l.index)
+        prev = l
+    return out
+
+
+def _trailing_headline_list(lines: list[Line], marks: dict[int, Mark]) -> list[int]:
+    """Bulleted headlines at the end of the text: a related list whose heading was lost.
+
+    Body lists are introduced by a line ending in ':' or have items that are
+    sentences; teaser lists are bare headlines with nothing after them.
+    """
+    kept = [l for l in lines if not l.blank and l.index not in marks]
+    items: list[Line] = []
+    for l in reversed(kept):
+        if regions.BULLET.match(l.text) and l.words <= 40 and not l.text.endswith((".", ";", ":", ",")):
+            items.append(l)
+        else:
+            intro = l
+            break
+    else:
+        return []
+    if len(items) < TRAILING_LIST_MIN_ITEMS or intro.text.endswith((":", "：")):
+        return []
+    if len(items) * 2 > len(kept):
+        return []  # a document that is mostly a list is its own content
+    return [l.index for l in items]
+
+
 def _next_kept(lines, i, marks) -> int | None:
     for k in range(i + 1, len(lines)):
         if not lines[k].blank and k not in marks:
@@ -348,24 +422,29 @@ def _meta_value(m, line: Line) -> str:
     return line.text
 
 
-def _guard(lines: list[Line], marks: dict[int, Mark], title_idx) -> list[Flag]:
-    """Like trafilatura's fallback: never empty a document on doubtful evidence."""
-    body = [l for l in lines if not l.blank and l.index != title_idx]
-    total = sum(len(l.text) for l in body)
-    if total < OVER_REMOVAL_MIN_CHARS:
-        return []
-    gone = sum(len(l.text) for l in body if l.index in marks)
-    if total - gone >= OVER_REMOVAL_MIN_KEPT and gone <= OVER_REMOVAL_SHARE * total:
-        return []
-    doubtful = [k for k, m in marks.items() if not m.certain]
-    if not doubtful:
-        return []
+def _guard(lines: list[Line], marks: dict[int, Mark], title_idx) -> tuple[str | None, Flag | None]:
+    """Like trafilatura's fallback: never empty a document on doubtful evidence.
+
+    Certain removals (a pattern matched the line itself) always stand. The guard
+    judges the doubtful ones (regions, mechanisms, the main-text finder) against
+    the text the certain ones leave, and names the rule that takes most, to be
+    suppressed; None when enough text stays.
+    """
+    base = [l for l in lines if not l.blank and l.index != title_idx
+            and (l.index not in marks or marks[l.index].doubtful)]
+    total = sum(len(l.text) for l in base)
+    doubtful = [l.index for l in base if l.index in marks]
+    gone = sum(len(lines[k].text) for k in doubtful)
+    if not doubtful or total - gone >= OVER_REMOVAL_MIN_KEPT:
+        return None, None
+    by_rule: dict[str, int] = {}
     for k in doubtful:
-        del marks[k]
-    first, last = lines[min(doubtful)], lines[max(doubtful)]
-    return [Flag(first.start, first.end, "suspected_over_removal", "guard.over_removal",
-                 f"rules would have removed {gone * 100 // total}% of the text; "
-                 f"{len(doubtful)} doubtful line(s) kept", first.raw)]
+        by_rule[marks[k].rule] = by_rule.get(marks[k].rule, 0) + len(lines[k].text)
+    culprit = min(by_rule, key=lambda r: (-by_rule[r], r))
+    first = lines[min(doubtful)]
+    return culprit, Flag(first.start, first.end, "suspected_over_removal", "guard.over_removal",
+                         f"rules would have left {total - gone} of {total} characters; "
+                         f"kept what {culprit} found doubtful", first.raw)
 
 
 def _removals(raw: str, lines: list[Line], marks: dict[int, Mark]) -> list[Removal]:
