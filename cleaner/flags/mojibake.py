@@ -1,0 +1,137 @@
+"""mojibake: UTF-8 text decoded as cp1252/latin-1 (â€™ â€œ Ã© Ã¼ Â  ï»¿), U+FFFD.
+
+Each run of consecutive mojibake units is one flag. A unit is a lead character
+(Â..ß, à..ï, ð..ô) followed by as many "continuation" characters (what UTF-8
+continuation bytes 0x80-0xBF look like in cp1252/latin-1) as its byte would need.
+The second character's class decides how sure we are: a symbol (© ¼ ¶ € ™ ...)
+after a lead is never correct text; a quote or dash after a word-final capital
+can be (Portuguese AMANHÔ, German Fuß“), so those need more evidence.
+See rules/flags/mojibake.toml.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from cleaner.flags import _data
+from cleaner.flags._util import make_flag
+from cleaner.report import Flag
+
+RULE = "flag.mojibake"
+KIND = "mojibake"
+DESCRIPTION = ("UTF-8 text decoded as cp1252/latin-1 (â€™, Ã©, Â followed by NBSP, ï»¿) and "
+               "the replacement character U+FFFD.")
+
+
+def _cont_chars() -> frozenset[str]:
+    out = set()
+    for b in range(0x80, 0xC0):
+        try:
+            out.add(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            pass
+        out.add(bytes([b]).decode("latin-1"))
+    return frozenset(out)
+
+
+CONT = _cont_chars()
+_CAND = regex.compile("[\u00c2-\u00f4\ufffd\u0080-\u009f]")
+
+
+@functools.lru_cache(maxsize=None)
+def _classes() -> tuple[frozenset[str], frozenset[str]]:
+    c = _data.load("mojibake").get("classes", {})
+    weak = frozenset(c.get("weak", ""))
+    very = c.get("very_weak", [])
+    very_weak = frozenset("".join(very) if isinstance(very, list) else very)
+    return weak, very_weak
+
+
+@functools.lru_cache(maxsize=None)
+def _exceptions(lang: str) -> frozenset[str]:
+    return frozenset(_data.load("mojibake").get("exceptions", {}).get(lang, []))
+
+
+def _need(lead: str) -> int:
+    cp = ord(lead)
+    if 0xC2 <= cp <= 0xDF:
+        return 1
+    if 0xE0 <= cp <= 0xEF:
+        return 2
+    if 0xF0 <= cp <= 0xF4:
+        return 3
+    return 0
+
+
+def _lower(c: str | None) -> bool:
+    return c is not None and c.islower()
+
+
+def units(raw: str, lang: str = "und") -> list[tuple[int, int, bool]]:
+    """(start, end, strong) for every candidate mojibake unit in raw, in order."""
+    weak, very_weak = _classes()
+    exc = _exceptions(lang)
+    out: list[tuple[int, int, bool]] = []
+    n = len(raw)
+    pos = 0
+    for m in _CAND.finditer(raw):
+        i = m.start()
+        if i < pos:
+            continue
+        c = raw[i]
+        if c == "\ufffd" or "\u0080" <= c <= "\u009f":
+            j = i + 1
+            while j < n and raw[j] == c:
+                j += 1
+            out.append((i, j, True))
+            pos = j
+            continue
+        k = _need(c)
+        conts = raw[i + 1:i + 1 + k]
+        prev = raw[i - 1] if i > 0 else None
+        if len(conts) == k and all(x in CONT for x in conts):
+            j = i + 1 + k
+            nxt = raw[j] if j < n else None
+            if raw[i:j] in exc:
+                continue
+            if c == "\u00c2":
+                strong = True
+            elif all(x in very_weak for x in conts):
+                strong = c == "\u00c3" and _lower(prev)
+            elif all(x in weak or x in very_weak for x in conts):
+                strong = (c.isupper() and _lower(prev)) or _lower(nxt)
+            else:
+                strong = True
+            out.append((i, j, strong))
+            pos = j
+        elif c == "\u00e2" and raw[i + 1:i + 2] == "\u20ac":
+            out.append((i, i + 2, True))      # â€ whose third byte was lost
+            pos = i + 2
+        elif c in "\u00c2\u00c3" and raw[i + 1:i + 2] == " ":
+            # Â / Ã before a space that was an NBSP (0xA0) before someone "fixed" it
+            if (c == "\u00c2" and not (prev is not None and prev.isupper())) or (c == "\u00c3" and _lower(prev)):
+                out.append((i, i + 1, True))
+                pos = i + 1
+    return out
+
+
+def runs(raw: str, lang: str = "und") -> list[tuple[int, int]]:
+    """(start, end) of every mojibake run in raw (consecutive units, one of them strong)."""
+    out: list[list] = []
+    for s, e, strong in units(raw, lang):
+        if out and out[-1][1] == s:
+            out[-1][1] = e
+            out[-1][2] = out[-1][2] or strong
+        else:
+            out.append([s, e, strong])
+    return [(s, e) for s, e, strong in out if strong]
+
+
+def detect(paragraphs, lang: str) -> list[Flag]:
+    flags: list[Flag] = []
+    for p in paragraphs:
+        for s, e in runs(p.raw, lang):
+            flags.append(make_flag(p, s, e, KIND, RULE,
+                                   f"looks like UTF-8 read as cp1252/latin-1: {p.raw[s:e]!r}"))
+    return flags

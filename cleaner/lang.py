@@ -1,0 +1,235 @@
+"""Language identification: deterministic, on a bounded sample, cheap first.
+
+`detect_language(text)` returns an ISO 639-1 code or 'und'. It never looks at
+more than ~1500 characters: the longest prose lines of the input. When the
+sample is almost entirely one non-Latin script the answer comes from the script
+itself (Greek, Hebrew, Hangul, kana, Thai, ...) or from langdetect restricted to
+that script's few candidates; otherwise langdetect decides among all languages.
+
+langdetect is imported lazily and run from a private factory with a fixed seed,
+so the same input gives the same answer in every call and every process.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import threading
+
+__all__ = ["detect_language", "script_of", "fine_script", "script_counts", "langdetect_probs",
+           "normalize_code", "SAMPLE_CHARS"]
+
+SAMPLE_CHARS = 1500
+_MIN_LETTERS = 20          # below this the text is too small to say anything
+_MIN_PROB = 0.5            # langdetect's best guess must reach this on the whole sample
+_DOMINANT = 0.8            # share of letters that makes a script "the" script
+
+# (first code point, last code point, fine script name); sorted, non-overlapping.
+_RANGES: list[tuple[int, int, str]] = sorted([
+    (0x0041, 0x005A, "latin"), (0x0061, 0x007A, "latin"), (0x00AA, 0x00AA, "latin"),
+    (0x00BA, 0x00BA, "latin"), (0x00C0, 0x00D6, "latin"), (0x00D8, 0x00F6, "latin"),
+    (0x00F8, 0x024F, "latin"), (0x0250, 0x02AF, "latin"), (0x1E00, 0x1EFF, "latin"),
+    (0x2C60, 0x2C7F, "latin"), (0xA720, 0xA7FF, "latin"), (0xFF21, 0xFF3A, "latin"),
+    (0xFF41, 0xFF5A, "latin"),
+    (0x0370, 0x03FF, "greek"), (0x1F00, 0x1FFF, "greek"),
+    (0x0400, 0x052F, "cyrillic"), (0x1C80, 0x1C8F, "cyrillic"), (0x2DE0, 0x2DFF, "cyrillic"),
+    (0xA640, 0xA69F, "cyrillic"),
+    (0x0530, 0x058F, "armenian"),
+    (0x0590, 0x05FF, "hebrew"), (0xFB1D, 0xFB4F, "hebrew"),
+    (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"), (0x08A0, 0x08FF, "arabic"),
+    (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"),
+    (0x0700, 0x074F, "syriac"), (0x0780, 0x07BF, "thaana"),
+    (0x0900, 0x097F, "devanagari"), (0x0980, 0x09FF, "bengali"), (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"), (0x0B00, 0x0B7F, "oriya"), (0x0B80, 0x0BFF, "tamil"),
+    (0x0C00, 0x0C7F, "telugu"), (0x0C80, 0x0CFF, "kannada"), (0x0D00, 0x0D7F, "malayalam"),
+    (0x0D80, 0x0DFF, "sinhala"), (0x0E00, 0x0E7F, "thai"), (0x0E80, 0x0EFF, "lao"),
+    (0x0F00, 0x0FFF, "tibetan"), (0x1000, 0x109F, "myanmar"), (0x10A0, 0x10FF, "georgian"),
+    (0x1100, 0x11FF, "hangul"), (0x1200, 0x139F, "ethiopic"), (0x1780, 0x17FF, "khmer"),
+    (0x3040, 0x30FF, "kana"), (0x3130, 0x318F, "hangul"), (0x31F0, 0x31FF, "kana"),
+    (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"), (0xA960, 0xA97F, "hangul"),
+    (0xAC00, 0xD7AF, "hangul"), (0xD7B0, 0xD7FF, "hangul"), (0xF900, 0xFAFF, "han"),
+    (0xFF66, 0xFF9F, "kana"), (0x20000, 0x2FA1F, "han"),
+])
+_STARTS = [r[0] for r in _RANGES]
+
+# Fine script -> the coarse name `script_of` reports.
+_COARSE = {"latin": "latin", "cyrillic": "cyrillic", "greek": "greek", "arabic": "arabic",
+           "hebrew": "hebrew", "han": "cjk", "kana": "cjk", "hangul": "cjk"}
+
+# A script that by itself names the language.
+_SCRIPT_LANG = {"greek": "el", "hebrew": "he", "hangul": "ko", "thai": "th", "georgian": "ka",
+                "armenian": "hy", "bengali": "bn", "gujarati": "gu", "gurmukhi": "pa",
+                "tamil": "ta", "telugu": "te", "kannada": "kn", "malayalam": "ml",
+                "sinhala": "si", "oriya": "or", "lao": "lo", "khmer": "km", "myanmar": "my",
+                "tibetan": "bo", "ethiopic": "am", "thaana": "dv", "syriac": "syr"}
+
+# A script shared by a few languages: langdetect decides, restricted to these.
+_SCRIPT_CANDIDATES = {"cyrillic": ("ru", "uk", "bg", "mk"), "arabic": ("ar", "fa", "ur"),
+                      "devanagari": ("hi", "mr", "ne")}
+
+# Letters that settle a Cyrillic text for languages langdetect has no profile for.
+_CYRILLIC_MARKS = (("ђћ", "sr"), ("ў", "be"), ("әғқңөұүһ", "kk"))
+
+
+def fine_script(ch: str) -> str | None:
+    """The script of one character (None for non-letters and unknown blocks)."""
+    cp = ord(ch)
+    i = bisect.bisect_right(_STARTS, cp) - 1
+    if i >= 0:
+        lo, hi, name = _RANGES[i]
+        if cp <= hi:
+            return name
+    return None
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per fine script name."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isascii():
+            if ch.isalpha():
+                counts["latin"] = counts.get("latin", 0) + 1
+            continue
+        if not ch.isalpha():
+            continue
+        name = fine_script(ch) or "other"
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _dominant_fine(counts: dict[str, int]) -> tuple[str, float]:
+    total = sum(counts.values())
+    if not total:
+        return "none", 0.0
+    cjk = counts.get("han", 0) + counts.get("kana", 0)
+    merged = dict(counts)
+    if cjk and counts.get("kana", 0):
+        # Japanese mixes kana and kanji: one script for dominance purposes.
+        merged.pop("han", None)
+        merged["kana"] = cjk
+    name = max(sorted(merged), key=lambda k: merged[k])
+    return name, merged[name] / total
+
+
+def script_of(text: str) -> str:
+    """The dominant script of `text`'s letters.
+
+    One of latin, cyrillic, greek, arabic, hebrew, cjk, other ('other' also when
+    there are no letters at all).
+    """
+    counts = script_counts(text)
+    if not counts:
+        return "other"
+    coarse: dict[str, int] = {}
+    for k, v in counts.items():
+        c = _COARSE.get(k, "other")
+        coarse[c] = coarse.get(c, 0) + v
+    return max(sorted(coarse), key=lambda k: coarse[k])
+
+
+def normalize_code(code: str) -> str:
+    """langdetect's codes to ISO 639-1: 'zh-cn'/'zh-tw' -> 'zh', lower-case."""
+    code = (code or "").strip().lower().replace("_", "-")
+    if not code:
+        return "und"
+    return code.split("-", 1)[0]
+
+
+_factory_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _factory():
+    # Lazy: importing langdetect and loading its 55 profiles costs ~0.25 s.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    f = DetectorFactory()
+    f.load_profile(PROFILES_DIRECTORY)
+    f.seed = 0
+    return f
+
+
+def langdetect_probs(text: str, candidates: tuple[str, ...] | None = None,
+                     max_chars: int = SAMPLE_CHARS) -> list[tuple[str, float]]:
+    """(code, probability) pairs best first, codes normalised; [] on any failure.
+
+    Deterministic: a private langdetect factory with seed 0 and a fresh detector
+    per call. `candidates` restricts the answer to those langdetect codes.
+    """
+    try:
+        with _factory_lock:
+            f = _factory()
+        d = f.create()
+        d.set_max_text_length(max_chars)
+        if candidates:
+            prior = {c: 1.0 for c in candidates if c in f.langlist}
+            if prior:
+                d.set_prior_map(prior)
+        d.append(text[:max_chars])
+        probs = d.get_probabilities()
+    except Exception:  # langdetect raises on featureless text; never let it escape
+        return []
+    out: dict[str, float] = {}
+    for p in probs:
+        code = normalize_code(p.lang)
+        out[code] = out.get(code, 0.0) + float(p.prob)
+    return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _sample(text: str, limit: int = SAMPLE_CHARS) -> str:
+    """The longest prose-looking lines, up to `limit` characters, in input order."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return ""
+    prose = [(i, ln) for i, ln in enumerate(lines) if len(_WORD.findall(ln)) >= 6]
+    pool = prose or list(enumerate(lines))
+    chosen: list[tuple[int, str]] = []
+    size = 0
+    for i, ln in sorted(pool, key=lambda t: (-len(t[1]), t[0])):
+        if size >= limit:
+            break
+        piece = ln[: limit - size]
+        chosen.append((i, piece))
+        size += len(piece) + 1
+    return "\n".join(ln for _, ln in sorted(chosen))
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of `text`'s language, or 'und' when it cannot be told."""
+    try:
+        return _detect(text)
+    except Exception:
+        return "und"
+
+
+def _detect(text: str) -> str:
+    if not text:
+        return "und"
+    sample = _sample(text)
+    counts = script_counts(sample)
+    if sum(counts.values()) < _MIN_LETTERS:
+        return "und"
+    script, share = _dominant_fine(counts)
+    if script != "latin" and share >= _DOMINANT:
+        if script == "kana":
+            return "ja"
+        if script == "han":
+            return "zh"
+        if script in _SCRIPT_LANG:
+            return _SCRIPT_LANG[script]
+        if script == "cyrillic":
+            low = sample.lower()
+            for letters, code in _CYRILLIC_MARKS:
+                if any(ch in low for ch in letters):
+                    return code
+        if script in _SCRIPT_CANDIDATES:
+            probs = langdetect_probs(sample, _SCRIPT_CANDIDATES[script])
+            return probs[0][0] if probs else "und"
+    probs = langdetect_probs(sample)
+    if not probs or probs[0][1] < _MIN_PROB:
+        return "und"
+    return probs[0][0]

@@ -1,0 +1,147 @@
+"""Tests for cleaner.lang: language identification and script detection."""
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+import pytest
+
+from cleaner import lang as langmod
+from cleaner.lang import detect_language, normalize_code, script_of
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+TEXTS = {
+    "en": "The government said on Monday that it would continue to support the reform programme "
+          "despite strong opposition in parliament and on the streets of the capital.",
+    "de": "Die Bundesregierung hat am Montag angekündigt, dass sie die Reform trotz des Widerstands "
+          "der Opposition im Parlament fortsetzen wird.",
+    "fr": "Le gouvernement a annoncé lundi qu'il poursuivrait le programme de réformes malgré "
+          "l'opposition du parlement et des syndicats.",
+    "pl": "Rząd zapowiedział w poniedziałek, że będzie kontynuował program reform mimo sprzeciwu "
+          "opozycji w parlamencie.",
+    "es": "El gobierno anunció el lunes que continuará con el programa de reformas a pesar de la "
+          "oposición del parlamento.",
+    "uk": "Уряд у понеділок заявив, що продовжить підтримувати програму реформ, незважаючи на опір "
+          "опозиції в парламенті.",
+    "ru": "Правительство в понедельник заявило, что продолжит поддерживать программу реформ, "
+          "несмотря на сопротивление оппозиции.",
+    "bg": "Правителството заяви в понеделник, че ще продължи да подкрепя програмата за реформи "
+          "въпреки съпротивата на опозицията.",
+    "el": "Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι θα συνεχίσει το πρόγραμμα μεταρρυθμίσεων παρά "
+          "την αντίθεση της αντιπολίτευσης.",
+    "ja": "政府は月曜日、野党の反対にもかかわらず改革プログラムを継続すると発表しました。",
+    "zh": "政府星期一宣布，尽管反对派在议会中强烈反对，仍将继续推进改革计划。",
+    "ko": "정부는 월요일 야당의 반대에도 불구하고 개혁 프로그램을 계속 추진하겠다고 밝혔다.",
+    "he": "הממשלה הודיעה ביום שני כי תמשיך בתוכנית הרפורמות למרות התנגדות האופוזיציה בכנסת.",
+    "ar": "أعلنت الحكومة يوم الاثنين أنها ستواصل برنامج الإصلاحات رغم معارضة البرلمان والنقابات.",
+    "fa": "دولت روز دوشنبه اعلام کرد که با وجود مخالفت مجلس، برنامه اصلاحات را ادامه خواهد داد.",
+    "hi": "सरकार ने सोमवार को कहा कि वह संसद में विपक्ष के विरोध के बावजूद सुधार कार्यक्रम जारी रखेगी।",
+}
+
+
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_detects_language(code):
+    assert detect_language(TEXTS[code]) == code
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "ok", "Hi!", "12345 67890 2024-06-28", "—", "\x00\x01"])
+def test_undetermined_for_tiny_or_empty_text(text):
+    assert detect_language(text) == "und"
+
+
+def test_never_raises_and_returns_und_on_langdetect_failure(monkeypatch):
+    def boom():
+        raise RuntimeError("no profiles")
+
+    monkeypatch.setattr(langmod, "_factory", boom)
+    assert detect_language(TEXTS["en"]) == "und"
+    assert langmod.langdetect_probs(TEXTS["en"]) == []
+
+
+def test_document_with_boilerplate_uses_prose_lines():
+    doc = "\n".join(["Home", "News", "Login", "Menu", TEXTS["de"], "Share", TEXTS["de"], "© 2024"])
+    assert detect_language(doc) == "de"
+
+
+def test_sample_is_bounded_and_prefers_long_prose_lines():
+    short = "Home | News | Sport"
+    prose = [TEXTS["en"] + f" Line {i}." for i in range(200)]
+    sample = langmod._sample("\n".join([short] + prose))
+    assert len(sample) <= langmod.SAMPLE_CHARS + 20
+    assert short not in sample
+    assert sample.startswith(TEXTS["en"][:40])
+
+
+def test_big_input_is_fast():
+    big = "\n".join([TEXTS["fr"]] * 20000)          # ~2.3 MB
+    detect_language(big)                            # warm up (loads profiles)
+    t = time.perf_counter()
+    assert detect_language(big) == "fr"
+    assert time.perf_counter() - t < 2.0
+
+
+def test_repeated_calls_are_identical():
+    mixed = TEXTS["en"][:60] + " " + TEXTS["de"][:60] + " " + TEXTS["fr"][:40]
+    first = [detect_language(t) for t in (mixed, *TEXTS.values())]
+    for _ in range(3):
+        assert [detect_language(t) for t in (mixed, *TEXTS.values())] == first
+    probs = langmod.langdetect_probs(mixed)
+    assert probs and probs == langmod.langdetect_probs(mixed)
+
+
+def test_same_answer_in_another_process():
+    mixed = TEXTS["en"][:60] + " " + TEXTS["de"][:60] + " " + TEXTS["fr"][:40]
+    code = ("import sys, json; from cleaner.lang import detect_language, langdetect_probs; "
+            "t = json.loads(sys.argv[1]); "
+            "print(json.dumps([detect_language(x) for x in t] + [langdetect_probs(t[0])]))")
+    import json
+
+    texts = [mixed, *TEXTS.values()]
+    expected = json.loads(json.dumps([detect_language(x) for x in texts] + [langmod.langdetect_probs(mixed)]))
+    for seed in ("0", "12345"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))
+        out = subprocess.run([sys.executable, "-c", code, json.dumps(texts)], env=env, cwd=ROOT,
+                             capture_output=True, text=True, timeout=60, check=True)
+        assert json.loads(out.stdout) == expected
+
+
+def test_langdetect_is_imported_lazily():
+    code = ("import sys, cleaner.lang, cleaner.flags; a = 'langdetect' in sys.modules; "
+            "cleaner.lang.detect_language('ok'); b = 'langdetect' in sys.modules; "
+            "cleaner.lang.detect_language('The government said on Monday that it would continue.'); "
+            "print(a, b, 'langdetect' in sys.modules)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, check=True)
+    assert out.stdout.split() == ["False", "False", "True"]
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("zh-cn", "zh"), ("zh-tw", "zh"), ("EN", "en"), ("pt_BR", "pt"), ("", "und"), ("  de ", "de"),
+])
+def test_normalize_code(code, expected):
+    assert normalize_code(code) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hello world", "latin"),
+    ("Zażółć gęślą jaźń", "latin"),
+    ("Привіт, світе", "cyrillic"),
+    ("Γειά σου κόσμε", "greek"),
+    ("مرحبا بالعالم", "arabic"),
+    ("שלום עולם", "hebrew"),
+    ("你好世界", "cjk"),
+    ("こんにちは世界", "cjk"),
+    ("안녕하세요", "cjk"),
+    ("สวัสดีชาวโลก", "other"),
+    ("नमस्ते दुनिया", "other"),
+    ("12345 !?", "other"),
+    ("", "other"),
+    ("NATO said: Україна отримає допомогу від партнерів", "cyrillic"),
+])
+def test_script_of(text, expected):
+    assert script_of(text) == expected
