@@ -1,0 +1,485 @@
+"""Find the main text in raw page text (jusText-style, on lines instead of HTML blocks).
+
+The input is the visible text of a whole web page, one block per line:
+menus, link lists, teasers, cookie notices and footers around one article.
+
+1. Every non-blank line is classified on its own, with jusText's
+   thresholds: *bad* (link-like: URLs, "|"/"»" separators, copyright; or
+   long but with few stopwords), *short*, *near-good* or *good* (long, with
+   the stopword density of running text in the page's language).
+2. Each line gets a weight: prose counts for itself (its length, scaled by
+   how close its stopword density is to running text's), furniture costs a
+   penalty (on a page with almost no long paragraphs, near-good lines
+   count fully: that site writes one-sentence paragraphs).  The penalty is
+   context-dependent: a furniture line that stands
+   alone between paragraphs (a subheading, a photo credit, "Advertisement")
+   costs a third of a line in a run of three or more (a menu), and a short
+   line shaped like a list item costs less than a menu entry.  Lines that
+   repeat earlier text (a metadata blob made of the article's paragraphs)
+   count nothing or cost.
+3. Cohesion: the article is the run of lines with the largest total weight
+   (maximum-sum subarray).  A run cannot cross a long menu or a link list
+   unless the prose on the far side outweighs it, so teaser blocks, comment
+   threads and footers separated from the article by furniture fall outside
+   it, while one-line paragraphs, quotes, subheadings and lists *inside*
+   the article are kept.  When the page repeats its title (the article's
+   headline), the best run starting shortly after a repeat wins unless
+   another run is ANCHOR_BONUS times stronger.
+4. Everything outside the run is dropped; inside it only a long run of
+   pure menu lines is.
+
+jusText's context revision (short and near-good paragraphs take their
+neighbours' class) was tried on top of this and measured worse: on page
+text, teaser lists contain good-looking lines and the revision spreads
+"good" into them.  The run-length-dependent penalty does the useful part of
+it (isolated short lines inside prose are cheap).
+
+Entry points: ``looks_like_page`` (a cheap gate: True only for raw page
+text, so clean text is never touched) and ``find_boilerplate`` (ranges of
+lines to drop).  Precision first: when no run of prose is found nothing is
+dropped.  Every threshold is a module constant and a keyword argument.
+Linear time.
+"""
+from __future__ import annotations
+
+import regex
+
+from cleaner.stopwords import stopwords
+
+# --- line classification: jusText's defaults, in (effective) characters -----
+#: a line shorter than this is "short": it is prose only with sentence
+#: punctuation and stopwords (jusText's length_low).
+MIN_GOOD_CHARS = 70
+#: a line at least this long with enough stopwords is "good"; shorter ones
+#: are "near-good" (jusText's length_high).
+MIN_LONG_CHARS = 200
+#: below this stopword density a long line is "bad" (jusText's stopwords_low).
+MIN_STOPWORD_DENSITY = 0.30
+#: at or above this density a line is good or near-good (jusText's
+#: stopwords_high); between the two it is near-good.
+MIN_GOOD_STOPWORD_DENSITY = 0.32
+#: a line with more than this share of its characters in URLs or e-mail
+#: addresses is bad (plain-text analogue of jusText's max_link_density).
+MAX_LINK_DENSITY = 0.2
+#: a line with at least this many " | ", " » ", " · " separators is a link row.
+MIN_SEPARATORS = 2
+
+# --- weights -------------------------------------------------------------------
+#: what one furniture line costs, in characters of prose it cancels.
+SHORT_PENALTY = 150.0
+#: a run of this many furniture lines costs the full penalty per line;
+#: shorter runs cost proportionally less per line (an isolated subheading
+#: or credit costs a third).
+FULL_PENALTY_RUN = 3
+#: a short line shaped like a list item (mostly lower-case words, some
+#: stopwords: "Writing a blog post", not "Online Business") costs this
+#: share of the penalty: lists inside articles.
+LISTISH_FACTOR = 0.6
+#: a line marked as a list item ("- ", "• ", "1. ") costs this share.
+BULLET_FACTOR = 0.25
+#: near-good lines count this share of their length ...
+NEARGOOD_WEIGHT = 0.5
+#: ... and short prose lines (sentence punctuation, stopwords, at least
+#: MIN_PROSE_WORDS words) this share.
+SHORT_WEIGHT = 0.5
+MIN_PROSE_WORDS = 3
+#: a page with fewer good lines than this (short paragraphs throughout)
+#: counts its near-good and short prose lines fully.
+MIN_GOOD_LINES = 5
+#: a line whose word 4-grams are at least this share found in two or more
+#: earlier lines is a blob repeating them (weighs like furniture).
+MIN_DUP_SHARE = 0.8
+
+# --- the title anchor ------------------------------------------------------------
+#: the best run starting within MAX_ANCHOR_DISTANCE non-blank lines after a
+#: repeat of the page's title wins unless another run scores more than
+#: ANCHOR_BONUS times as much.
+ANCHOR_BONUS = 3.0
+MAX_ANCHOR_DISTANCE = 40
+#: at most this many title repeats are tried (keeps the search linear).
+MAX_ANCHORS = 8
+#: a title, and a line repeating it, is at most this long.
+MAX_TITLE_CHARS = 300
+
+# --- menus and the gate -----------------------------------------------------------
+#: a menu line has at most this many words, fewer than MAX_MENU_LINE_CHARS
+#: characters, no digit and no sentence punctuation.
+MAX_MENU_WORDS = 4
+MAX_MENU_LINE_CHARS = 40
+#: inside the article, a run of at least this many menu lines is dropped.
+MIN_MENU_RUN = 8
+#: looks_like_page needs at least this many menu lines ...
+MIN_MENU_LINES = 20
+#: ... and either a run of at least this many consecutive ones ...
+MIN_GATE_MENU_RUN = 8
+#: ... or this share of the non-blank lines being menu lines.
+MIN_MENU_SHARE = 0.3
+
+#: rule ids find_boilerplate reports, with their category.
+RULES = {
+    "mainfinder.header": ("navigation", "before the article: menus, headers, cookie notices"),
+    "mainfinder.footer": ("navigation", "after the article: menus, link lists, footers"),
+    "mainfinder.far_island": ("related", "prose after the article and away from it: teasers, comments"),
+    "mainfinder.short_run": ("navigation", "a long run of menu lines inside the article"),
+}
+
+BAD, SHORT, NEARGOOD, GOOD = "bad", "short", "neargood", "good"
+
+_TOKEN = regex.compile(r"\w+")
+_URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+                     r"|\b[\w-]+\.(?:com|org|net|co\.uk|html?|php)\b\S*")
+_SEPARATORS = regex.compile(r"\s[|»·•/]\s|\s[|»·•]|[|»·•]\s")
+_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|&copy|\bcopyright\b|all rights reserved", regex.I)
+# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+_TERMINAL = regex.compile(r"[.!?…。！？;:][\"'”’»)\]]*$")
+_SENTENCE_INSIDE = regex.compile(r"\w[.!?。！？]\s+\p{Lu}|[。！？]|\w,\s\w")
+# Scripts written without spaces between words: a character there carries
+# about as much as a short word, so it counts thrice toward the length.
+_DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
+_DIGIT = regex.compile(r"\d")
+_UPPER_START = regex.compile(r"^\p{Lu}")
+_LOWER_START = regex.compile(r"^\p{Ll}")
+
+
+class _Feat:
+    """What we know about one non-blank line."""
+    __slots__ = ("idx", "low", "length", "words", "toks", "density", "lower_share",
+                 "terminal", "link", "cls", "dup", "bullet")
+
+
+def _lang_stopwords(lang: str) -> frozenset[str]:
+    if not lang:
+        return frozenset()
+    return stopwords(lang.lower().replace("_", "-").split("-")[0])
+
+
+def _features(lines, lang: str, max_link_density: float, min_separators: int) -> list[_Feat]:
+    stop = _lang_stopwords(lang)
+    feats: list[_Feat] = []
+    for ln in lines:
+        text = ln.text
+        if not text:
+            continue
+        f = _Feat()
+        f.idx = ln.index
+        f.low = ln.low
+        dense = 0 if text.isascii() else len(_DENSE.findall(text))
+        f.length = len(text) + 2 * dense
+        words = text.split()
+        f.words = max(len(words), f.length // 6 if dense else 0)
+        f.toks = _TOKEN.findall(ln.low)
+        cased = lower = 0
+        for w in words:
+            if _LOWER_START.match(w):
+                cased += 1
+                lower += 1
+            elif _UPPER_START.match(w):
+                cased += 1
+        # prose is mostly lower-case words; menus and headlines are capitalised
+        f.lower_share = lower / cased if cased else 0.5
+        f.terminal = bool(_TERMINAL.search(text))
+        f.bullet = bool(_BULLET.match(text))
+        if stop and not dense:
+            f.density = sum(1 for t in f.toks if t in stop) / len(f.toks) if f.toks else 0.0
+        else:
+            # no stopword list, or a script without spaces: a proxy from
+            # sentence punctuation and lower-case words
+            sentence = f.terminal or bool(_SENTENCE_INSIDE.search(text))
+            if sentence and (dense or f.lower_share >= 0.5):
+                f.density = 0.4
+            elif sentence or f.lower_share >= 0.6:
+                f.density = 0.31
+            else:
+                f.density = 0.1
+        url_chars = sum(len(m) for m in _URL.findall(text))
+        f.link = (url_chars > max_link_density * len(text)
+                  or len(_SEPARATORS.findall(text)) >= min_separators
+                  or bool(_COPYRIGHT.search(text)))
+        f.dup = 0
+        feats.append(f)
+    _mark_duplicates(feats)
+    return feats
+
+
+def _mark_duplicates(feats, n: int = 4) -> None:
+    """dup = 1: an exact repeat of an earlier line of at least MIN_GOOD_CHARS;
+    dup = 2: a line whose word n-grams mostly occur in two or more earlier
+    lines (a summary or metadata blob stitched from the article)."""
+    seen: set[str] = set()
+    owner: dict[tuple, int] = {}
+    for pos, f in enumerate(feats):
+        toks = f.toks
+        text = " ".join(toks)
+        shingles = [tuple(toks[k:k + n]) for k in range(len(toks) - n + 1)]
+        if f.length >= MIN_GOOD_CHARS and text in seen:
+            f.dup = 1
+        elif len(shingles) >= 8:
+            sources = set()
+            covered = 0
+            for sh in shingles:
+                o = owner.get(sh)
+                if o is not None:
+                    covered += 1
+                    sources.add(o)
+            if covered >= MIN_DUP_SHARE * len(shingles) and len(sources) >= 2:
+                f.dup = 2
+        seen.add(text)
+        for sh in shingles:
+            owner.setdefault(sh, pos)
+
+
+def _classify(feats, min_good_chars, min_long_chars, min_stopword_density,
+              min_good_stopword_density) -> None:
+    """jusText's context-free classification."""
+    for f in feats:
+        if f.link:
+            f.cls = BAD
+        elif f.length < min_good_chars:
+            f.cls = SHORT
+        elif f.density >= min_good_stopword_density:
+            f.cls = GOOD if f.length >= min_long_chars else NEARGOOD
+        elif f.density >= min_stopword_density:
+            f.cls = NEARGOOD
+        else:
+            f.cls = BAD
+
+
+def _weight(f, p) -> float:
+    """Characters of prose a line stands for (negative: furniture)."""
+    if f.dup == 2:
+        return -p["short_penalty"]
+    if f.dup == 1:
+        return 0.0
+    factor = min(1.0, f.density / p["min_good_stopword_density"])
+    if f.cls == GOOD:
+        return f.length * factor
+    if f.cls == NEARGOOD:
+        return f.length * factor * p["neargood_weight"]
+    if (f.cls == SHORT and f.terminal and f.words >= MIN_PROSE_WORDS
+            and f.density >= p["min_stopword_density"]):
+        return f.length * factor * p["short_weight"]
+    if f.cls == BAD:
+        return -max(p["short_penalty"], f.length * 0.5)
+    penalty = p["short_penalty"]
+    if f.bullet:
+        penalty *= p["bullet_factor"]
+    elif _listish(f):
+        penalty *= p["listish_factor"]
+    return -penalty
+
+
+def _listish(f) -> bool:
+    return f.density > 0 and f.lower_share >= 0.5 and f.words >= 2
+
+
+def _line_weights(feats, p) -> list[float]:
+    weights = [_weight(f, p) for f in feats]
+    full = max(1, p["full_penalty_run"])
+    n = len(weights)
+    i = 0
+    while i < n:
+        if weights[i] >= 0:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and weights[j + 1] < 0:
+            j += 1
+        scale = min(1.0, (j - i + 1) / full)
+        for k in range(i, j + 1):
+            weights[k] *= scale
+        i = j + 1
+    return weights
+
+
+def _best_span(weights, lo: int = 0, hi: int | None = None):
+    """(score, first, last) of the maximum-sum run of weights starting in
+    [lo, hi) (anywhere when hi is None); None when no run is positive.
+
+    Past the window a run may not cross a valley deeper than what it has
+    gathered (its running sum may not fall to zero): what lies beyond would
+    be a run of its own, not a continuation."""
+    n = len(weights)
+    if hi is None:
+        hi = n
+    best = None
+    cur = 0.0
+    start = lo
+    for i in range(lo, n):
+        w = weights[i]
+        if cur <= 0:
+            if i >= hi:
+                break
+            cur, start = w, i
+        else:
+            cur += w
+        if cur > 0 and (best is None or cur > best[0]):
+            best = (cur, start, i)
+    return best
+
+
+def _title_anchors(feats, title_index: int | None) -> list[int]:
+    """Positions (in feats) of later lines repeating the title line (the
+    article's own headline: the article starts shortly after one)."""
+    if title_index is None:
+        title_pos = 0
+    else:
+        title_pos = next((k for k, f in enumerate(feats) if f.idx == title_index), None)
+        if title_pos is None:
+            return []
+    title = feats[title_pos]
+    if title.length > MAX_TITLE_CHARS or not title.toks:
+        return []
+    tset = set(title.toks)
+    out = []
+    for k in range(title_pos + 1, len(feats)):
+        f = feats[k]
+        if f.length > MAX_TITLE_CHARS or not f.toks:
+            continue
+        if len(f.low) >= 10 and f.low in title.low:
+            out.append(k)
+        elif len(f.toks) >= 3:
+            fset = set(f.toks)
+            common = len(fset & tset)
+            if common >= 0.8 * len(fset) and common >= 0.5 * len(tset):
+                out.append(k)
+        if len(out) >= MAX_ANCHORS:
+            break
+    return out
+
+
+def _is_menu_line(text: str) -> bool:
+    return (len(text) < MAX_MENU_LINE_CHARS and len(text.split()) <= MAX_MENU_WORDS
+            and not _TERMINAL.search(text) and not _DIGIT.search(text))
+
+
+def looks_like_page(lines, lang: str = "", *, min_menu_lines: int = MIN_MENU_LINES,
+                    min_gate_menu_run: int = MIN_GATE_MENU_RUN,
+                    min_menu_share: float = MIN_MENU_SHARE) -> bool:
+    """Cheap gate: True only for raw page text.
+
+    Raw page text carries navigation: many menu lines (a few words, no
+    digit, no sentence punctuation), at least `min_menu_lines` of them, and
+    either a run of `min_gate_menu_run` consecutive ones or a share of at
+    least `min_menu_share` of the non-blank lines.  Clean article text, with
+    its one-line paragraphs, subheadings, lists and tables, does not pass.
+    `lang` is accepted for symmetry; the gate does not need it.
+    """
+    total = menu = run = best_run = 0
+    for ln in lines:
+        text = ln.text
+        if not text:
+            continue
+        total += 1
+        if _is_menu_line(text):
+            menu += 1
+            run += 1
+            if run > best_run:
+                best_run = run
+        else:
+            run = 0
+    if menu < min_menu_lines:
+        return False
+    return best_run >= min_gate_menu_run or menu >= min_menu_share * total
+
+
+def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
+                     min_good_chars: int = MIN_GOOD_CHARS,
+                     min_long_chars: int = MIN_LONG_CHARS,
+                     min_stopword_density: float = MIN_STOPWORD_DENSITY,
+                     min_good_stopword_density: float = MIN_GOOD_STOPWORD_DENSITY,
+                     max_link_density: float = MAX_LINK_DENSITY,
+                     min_separators: int = MIN_SEPARATORS,
+                     short_penalty: float = SHORT_PENALTY,
+                     full_penalty_run: int = FULL_PENALTY_RUN,
+                     listish_factor: float = LISTISH_FACTOR,
+                     bullet_factor: float = BULLET_FACTOR,
+                     neargood_weight: float = NEARGOOD_WEIGHT,
+                     short_weight: float = SHORT_WEIGHT,
+                     min_good_lines: int = MIN_GOOD_LINES,
+                     anchor_bonus: float = ANCHOR_BONUS,
+                     max_anchor_distance: int = MAX_ANCHOR_DISTANCE,
+                     min_menu_run: int = MIN_MENU_RUN,
+                     ) -> list[tuple[int, int, str, str]]:
+    """Ranges (first_line, last_line, category, rule_id) of lines to drop.
+
+    `lines` are cleaner.segment.Line objects, blank ones included (indexes
+    are Line.index).  Ranges are sorted and non-overlapping; a range may
+    span blank lines between dropped ones.  `title_index`, the line the
+    caller treats as the title, is never dropped; its text locates the
+    article (the headline repeats it).  When it is None the first non-blank
+    line plays that part.  Nothing is dropped when no run of prose is found.
+    """
+    feats = _features(lines, lang, max_link_density, min_separators)
+    if not feats:
+        return []
+    _classify(feats, min_good_chars, min_long_chars, min_stopword_density,
+              min_good_stopword_density)
+    params = {
+        "short_penalty": short_penalty, "full_penalty_run": full_penalty_run,
+        "listish_factor": listish_factor, "bullet_factor": bullet_factor,
+        "neargood_weight": neargood_weight,
+        "short_weight": short_weight, "min_stopword_density": min_stopword_density,
+        "min_good_stopword_density": min_good_stopword_density,
+    }
+    if sum(1 for f in feats if f.cls == GOOD and not f.dup) < min_good_lines:
+        # a site writing one-sentence paragraphs: its near-good lines are
+        # its prose and count fully
+        params["neargood_weight"] = params["short_weight"] = 1.0
+    weights = _line_weights(feats, params)
+    best = _best_span(weights)
+    if best is None:
+        return []
+    anchored = None
+    for k in _title_anchors(feats, title_index):
+        cand = _best_span(weights, k + 1, k + 1 + max_anchor_distance)
+        if cand is not None and (anchored is None or cand[0] > anchored[0]):
+            anchored = cand
+    if anchored is not None and anchored[0] * anchor_bonus >= best[0]:
+        best = anchored
+    _, first, last = best
+
+    drop: dict[int, tuple[str, str]] = {}   # position in feats -> (category, rule)
+    for i in range(first):
+        drop[i] = ("navigation", "mainfinder.header")
+    for i in range(last + 1, len(feats)):
+        f = feats[i]
+        if f.cls in (GOOD, NEARGOOD) or (f.words > MAX_MENU_WORDS and not f.link):
+            drop[i] = ("related", "mainfinder.far_island")
+        else:
+            drop[i] = ("navigation", "mainfinder.footer")
+    # inside the article only a long run of pure menu lines goes
+    i = first
+    while i <= last:
+        if not _is_menu_line(lines[feats[i].idx].text) or _listish(feats[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 <= last and _is_menu_line(lines[feats[j + 1].idx].text) and not _listish(feats[j + 1]):
+            j += 1
+        if j - i + 1 >= min_menu_run:
+            for k in range(i, j + 1):
+                drop[k] = ("navigation", "mainfinder.short_run")
+        i = j + 1
+    if title_index is not None:
+        for i, f in enumerate(feats):
+            if f.idx == title_index:
+                drop.pop(i, None)
+                break
+    return _to_ranges(feats, drop)
+
+
+def _to_ranges(feats, drop) -> list[tuple[int, int, str, str]]:
+    """Merge dropped lines that follow each other (blank lines between them
+    included) and share category and rule."""
+    out: list[tuple[int, int, str, str]] = []
+    prev = None
+    for i in sorted(drop):
+        cat, rule = drop[i]
+        idx = feats[i].idx
+        if out and prev == i - 1 and out[-1][2] == cat and out[-1][3] == rule:
+            out[-1] = (out[-1][0], idx, cat, rule)
+        else:
+            out.append((idx, idx, cat, rule))
+        prev = i
+    return out

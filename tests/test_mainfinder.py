@@ -1,0 +1,279 @@
+"""The main-text finder on synthetic raw page text (menus, banners, teasers,
+footers around an article) and on clean text it must leave alone."""
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import mainfinder
+from cleaner.mainfinder import find_boilerplate, looks_like_page
+from cleaner.segment import split_lines
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+MENU = ["Home", "News", "World", "Politics", "Business", "Tech", "Science", "Health",
+        "Sports", "Arts", "Books", "Style", "Food", "Travel", "Opinion", "Video",
+        "Podcasts", "Newsletters", "Sign In", "Subscribe", "Search", "Menu"]
+COOKIE = ("We use cookies to improve your experience on our site and to show you "
+          "personalised advertising. By continuing you agree to our use of cookies.")
+TITLE = "City council approves new plan for river park - The Example Times"
+ARTICLE = [
+    "City council approves new plan for river park",
+    "By Jane Doe",
+    "The city council voted on Tuesday to approve a long-debated plan that will turn the "
+    "old industrial waterfront into a public park, ending a dispute that had divided "
+    "residents for almost a decade.",
+    "The plan, which was first proposed in 2015, will cost about 40 million dollars and is "
+    "expected to be finished by the end of 2027, according to the city's budget office.",
+    "“This is a great day for everyone who lives here,” the mayor said.",
+    "Supporters say the park will bring people back to a part of the city that has been "
+    "empty for years, while critics worry that the cost will be higher than the estimate "
+    "and that the money would be better spent on schools and roads.",
+    "The plan includes:",
+    "- a walking path along the water",
+    "- a playground for small children",
+    "- a new bridge for bikes and people on foot",
+    "Work on the first part of the park is set to begin in the spring, and the council "
+    "said it would hold a public meeting next month to answer questions from residents "
+    "about the schedule and the cost of the project.",
+]
+FOOTER = ["Related stories", "Mayor Faces Budget Questions", "Storm Hits Coastal Towns",
+          "New Stadium Opens Downtown", "About Us", "Contact", "Careers", "Advertise",
+          "Privacy Policy", "Terms of Use", "Cookie Settings", "Site Map",
+          "© 2024 The Example Times. All rights reserved."]
+
+
+def _page(header, article, footer):
+    body = header + [""] + article + [""] + footer
+    return "\n".join(body)
+
+
+def _dropped(lines, ranges):
+    out = set()
+    for first, last, _cat, _rule in ranges:
+        out.update(range(first, last + 1))
+    return out
+
+
+def _check_ranges(lines, ranges, title_index=None):
+    prev_last = -1
+    for first, last, cat, rule in ranges:
+        assert 0 <= first <= last < len(lines)
+        assert first > prev_last
+        prev_last = last
+        assert cat in ("navigation", "related")
+        assert rule in mainfinder.RULES
+        assert mainfinder.RULES[rule][0] == cat
+        if title_index is not None:
+            assert not first <= title_index <= last
+
+
+def _index_of(lines, text):
+    return next(l.index for l in lines if l.text == text)
+
+
+def test_page_keeps_article_drops_furniture():
+    header = [TITLE, ""] + MENU + ["", COOKIE, "Accept", "Skip to content"] + MENU[:10]
+    raw = _page(header, ARTICLE, FOOTER)
+    lines = split_lines(raw)
+    assert looks_like_page(lines, "en")
+    ranges = find_boilerplate(lines, "en", title_index=0)
+    _check_ranges(lines, ranges, 0)
+    dropped = _dropped(lines, ranges)
+    # every paragraph, the one-line quote and the list inside the article stay
+    for text in ARTICLE[2:]:
+        assert _index_of(lines, text) not in dropped, text
+    # menus, the cookie banner and the footer go
+    for text in MENU + [COOKIE] + FOOTER:
+        for l in lines:
+            if l.text == text:
+                assert l.index in dropped, text
+    assert 0 not in dropped
+    rules = {r for _, _, _, r in ranges}
+    assert "mainfinder.header" in rules and ("mainfinder.footer" in rules or "mainfinder.far_island" in rules)
+
+
+def test_teaser_block_after_article_is_dropped():
+    teasers = []
+    for i in range(6):
+        teasers += [f"Another Story Headline Number {i}",
+                    "A short summary of another story that was published on the site today.",
+                    f"{i + 2}h ago"]
+    header = [TITLE] + MENU
+    raw = _page(header, ARTICLE, ["More from the site"] + teasers + FOOTER)
+    lines = split_lines(raw)
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    for text in ARTICLE[2:]:
+        assert _index_of(lines, text) not in dropped, text
+    for l in lines:
+        if l.text.startswith("A short summary of another story"):
+            assert l.index in dropped
+
+
+def test_clean_article_is_left_alone():
+    raw = "\n\n".join(ARTICLE)
+    lines = split_lines(raw)
+    assert not looks_like_page(lines, "en")
+    # the engine stops at the gate; the finder itself would at most take the byline
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    assert {lines[i].text for i in dropped} <= {"By Jane Doe"}
+    no_byline = [ARTICLE[0]] + ARTICLE[2:]
+    lines = split_lines("\n".join(no_byline))
+    assert find_boilerplate(lines, "en", title_index=0) == []
+
+
+def test_article_with_one_line_paragraphs_is_not_a_page():
+    paras = []
+    for i in range(12):
+        paras.append(ARTICLE[2 + i % 4])
+        paras.append("He declined to comment.")
+        paras.append("Why it matters")
+    lines = split_lines("\n\n".join(paras))
+    assert not looks_like_page(lines, "en")
+
+
+def test_list_and_table_heavy_text_is_not_a_page():
+    rows = [f"| {i} | Driver Name {i} | {5000 - i * 7} | {i % 3} |" for i in range(40)]
+    dates = [f"{i}a etapa: {i + 3} de maio – Interlagos" for i in range(1, 15)]
+    lines = split_lines("\n".join(["Classificação final:"] + rows + dates))
+    assert not looks_like_page(lines, "pt")
+
+
+GERMAN_MENU = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Wissen",
+               "Reise", "Auto", "Digital", "Panorama", "Anmelden", "Abonnieren",
+               "Suche", "Newsletter", "Podcasts", "Videos", "Meinung", "Karriere",
+               "Impressum", "Datenschutz", "Kontakt"]
+GERMAN_ARTICLE = [
+    "Der Stadtrat hat am Dienstag nach langer Debatte beschlossen, dass das alte "
+    "Industriegelände am Fluss in einen öffentlichen Park umgewandelt wird, und damit "
+    "einen Streit beendet, der die Bewohner fast zehn Jahre lang gespalten hatte.",
+    "Die Kosten werden auf etwa 40 Millionen Euro geschätzt, und die Arbeiten sollen nach "
+    "Angaben der Stadt bis Ende des Jahres 2027 abgeschlossen sein.",
+    "„Das ist ein guter Tag für die Stadt“, sagte die Bürgermeisterin.",
+    "Kritiker befürchten jedoch, dass die Kosten am Ende höher sein werden als geplant und "
+    "dass das Geld besser in Schulen und Straßen investiert wäre, die in einem schlechten "
+    "Zustand sind.",
+]
+
+
+def test_german_page():
+    raw = _page(["Stadtrat beschließt neuen Park - Beispielzeitung"] + GERMAN_MENU,
+                GERMAN_ARTICLE, GERMAN_MENU[-8:] + ["© 2024 Beispielzeitung"])
+    lines = split_lines(raw)
+    assert looks_like_page(lines, "de")
+    dropped = _dropped(lines, find_boilerplate(lines, "de", title_index=0))
+    for text in GERMAN_ARTICLE:
+        assert _index_of(lines, text) not in dropped, text
+    for text in GERMAN_MENU:
+        for l in lines:
+            if l.text == text:
+                assert l.index in dropped, text
+
+
+RUSSIAN_MENU = ["Главная", "Новости", "Политика", "Экономика", "Общество", "Спорт",
+                "Культура", "Наука", "Технологии", "Авто", "Недвижимость", "Туризм",
+                "Видео", "Фото", "Подписка", "Войти", "Поиск", "Контакты", "Реклама",
+                "Вакансии", "О проекте"]
+RUSSIAN_ARTICLE = [
+    "Городской совет во вторник после долгих споров одобрил план, по которому старая "
+    "промышленная зона на берегу реки будет превращена в общественный парк, и это решение "
+    "завершило спор, который почти десять лет разделял жителей города.",
+    "Как сообщили в мэрии, стоимость проекта составит около 40 миллионов рублей, а работы "
+    "должны быть закончены к концу 2027 года.",
+    "«Это хороший день для всех нас», — сказала мэр.",
+    "Однако критики опасаются, что в итоге расходы окажутся выше, чем планировалось, и что "
+    "эти деньги лучше было бы потратить на школы и дороги, которые давно нуждаются в ремонте.",
+]
+
+
+def test_russian_page():
+    raw = _page(["Совет одобрил новый парк - Пример"] + RUSSIAN_MENU,
+                RUSSIAN_ARTICLE, RUSSIAN_MENU[-10:])
+    lines = split_lines(raw)
+    assert looks_like_page(lines, "ru")
+    dropped = _dropped(lines, find_boilerplate(lines, "ru", title_index=0))
+    for text in RUSSIAN_ARTICLE:
+        assert _index_of(lines, text) not in dropped, text
+    for text in RUSSIAN_MENU:
+        for l in lines:
+            if l.text == text:
+                assert l.index in dropped, text
+
+
+def test_language_without_stoplist():
+    # no stopword list for "xx" (nor for Japanese): sentence punctuation decides
+    header = [TITLE] + MENU
+    raw = _page(header, ARTICLE, FOOTER)
+    lines = split_lines(raw)
+    dropped = _dropped(lines, find_boilerplate(lines, "xx", title_index=0))
+    for text in ARTICLE[2:6]:
+        assert _index_of(lines, text) not in dropped, text
+    assert _index_of(lines, "Politics") in dropped
+    ja_article = ["東京都は火曜日、川沿いの古い工場地帯を公園に変える計画を正式に承認した。住民の間では十年近く議論が続いていた。",
+                  "計画の費用はおよそ四十億円で、二〇二七年末までに完成する予定だと市の担当者は説明した。",
+                  "反対派は、費用が見積もりより膨らむことを心配しており、学校や道路に使うべきだと主張している。"]
+    raw = _page(["公園計画を承認 - 例新聞"] + MENU, ja_article, FOOTER)
+    lines = split_lines(raw)
+    dropped = _dropped(lines, find_boilerplate(lines, "ja", title_index=0))
+    for text in ja_article:
+        assert _index_of(lines, text) not in dropped, text
+    assert _index_of(lines, "Politics") in dropped
+
+
+def test_empty_and_tiny_inputs():
+    for raw in ["", "\n", "\n\n\n", "One line only.", "Home", "   "]:
+        lines = split_lines(raw)
+        assert looks_like_page(lines, "en") in (False, True)
+        ranges = find_boilerplate(lines, "en")
+        _check_ranges(lines, ranges)
+        ranges = find_boilerplate(lines, "en", title_index=0)
+        _check_ranges(lines, ranges, 0)
+    assert find_boilerplate([], "en") == []
+    assert not looks_like_page([], "en")
+
+
+def test_thresholds_are_exposed():
+    for name in ("MIN_GOOD_CHARS", "MIN_LONG_CHARS", "MIN_STOPWORD_DENSITY",
+                 "MIN_GOOD_STOPWORD_DENSITY", "MAX_LINK_DENSITY", "MIN_MENU_LINES",
+                 "MIN_GATE_MENU_RUN", "MIN_MENU_SHARE", "MAX_ANCHOR_DISTANCE"):
+        assert hasattr(mainfinder, name)
+    lines = split_lines(_page([TITLE] + MENU, ARTICLE, FOOTER))
+    # a gate that demands more menu lines than the page has stays shut
+    assert not looks_like_page(lines, "en", min_menu_lines=1000)
+    # the dearer furniture is, the less of the page the article can span
+    default = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    strict = _dropped(lines, find_boilerplate(lines, "en", title_index=0, short_penalty=5000.0))
+    assert default < strict
+    assert _index_of(lines, ARTICLE[2]) not in strict
+
+
+def test_linear_enough():
+    raw = _page([TITLE] + MENU, ARTICLE, FOOTER)
+    big = "\n".join([raw] * 150)   # ~250 KB
+    lines = split_lines(big)
+    t = time.perf_counter()
+    looks_like_page(lines, "en")
+    find_boilerplate(lines, "en", title_index=0)
+    assert time.perf_counter() - t < 5.0
+
+
+BOILER = MENU + FOOTER + ["Share this with Facebook", "https://example.com/a/b", "Read more »",
+                          "News | World | Europe", "12 comments", "Advertisement"]
+line = st.one_of(st.sampled_from(BOILER), st.sampled_from(ARTICLE + GERMAN_ARTICLE),
+                 st.text(max_size=120))
+sep = st.sampled_from(["\n", "\n\n", "\r\n", "\u00a0\n"])
+doc = st.lists(st.tuples(line, sep), max_size=40).map(lambda xs: "".join(a + b for a, b in xs))
+
+
+@FAST
+@given(doc, st.sampled_from(["en", "de", "ru", "ja", "xx", ""]), st.booleans())
+def test_arbitrary_text_never_raises_and_ranges_are_valid(raw, lang, with_title):
+    lines = split_lines(raw)
+    looks_like_page(lines, lang)
+    title = None
+    if with_title:
+        title = next((l.index for l in lines if l.text), None)
+    ranges = find_boilerplate(lines, lang, title_index=title)
+    _check_ranges(lines, ranges, title)
+    for first, last, _, _ in ranges:
+        assert not lines[first].blank and not lines[last].blank
