@@ -143,9 +143,6 @@ class Engine:
             self._attach_captions(lines, rules["line"], marks)
         if title_idx is not None and on("credit.lead_caption"):
             _mark_lead_caption(lines, title_idx, marks)
-        if on("duplicate.repeated_line"):
-            for k in _repeated_lines(lines, marks):
-                marks[k] = Mark("duplicate", "duplicate.repeated_line", certain=False)
         if on("related.trailing_list"):
             for k in _trailing_headline_list(lines, marks):
                 marks[k] = Mark("related", "related.trailing_list", certain=False)
@@ -154,6 +151,10 @@ class Engine:
                 marks[k] = Mark("offtopic", "offtopic.cohesion", certain=False)
         if on("mainfinder"):
             self._main_text(lines, marks, title_idx, lang, on)
+        # last: two copies become adjacent only once what stood between them is gone
+        if on("duplicate.repeated_line"):
+            for k in _repeated_lines(lines, marks):
+                marks[k] = Mark("duplicate", "duplicate.repeated_line", certain=False)
 
     # ------------------------------------------------------------- matching
     def _match_line(self, line: Line, rules: list[Rule], first_prose: int, dead: set[str], warnings: list[str]):
