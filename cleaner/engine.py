@@ -32,6 +32,8 @@ TITLE_MAX_WORDS = 22
 PROSE_MIN_WORDS = 15
 LEAD_CAPTION_MAX_WORDS = 15
 CAPTION_MAX_WORDS = 50
+CAPTION_BODY_MAX_WORDS = 30
+LEAD_CAPTION_LANGS = ("en",)  # the verb cues below are English; other languages keep the line
 OVER_REMOVAL_MIN_KEPT = 250   # the guard fires when doubtful removals would leave less body text than this
 
 
@@ -141,7 +143,7 @@ class Engine:
         self._grow_regions(lines, {i: r for i, r in starts.items() if on(r.id)}, marks, dead, warnings)
         if on("credit.caption"):
             self._attach_captions(lines, rules["line"], marks)
-        if title_idx is not None and on("credit.lead_caption"):
+        if title_idx is not None and lang in LEAD_CAPTION_LANGS and on("credit.lead_caption"):
             _mark_lead_caption(lines, title_idx, marks)
         if on("related.trailing_list"):
             for k in _trailing_headline_list(lines, marks):
@@ -218,7 +220,9 @@ class Engine:
                     continue
                 if k == _first_nonblank(lines):
                     continue  # the title, not a caption
-                if blank_separated or k < first_prose:
+                # in the lead any adjacent line is the caption; in the body only a short one,
+                # so a paragraph glued under a credit line is not taken for one
+                if k < first_prose or (blank_separated and cand.words <= CAPTION_BODY_MAX_WORDS):
                     marks[k] = Mark("credit", "credit.caption", certain=False)
                     break
 
@@ -418,6 +422,8 @@ def _meta_value(m, line: Line) -> str:
         except (IndexError, KeyError):
             value = None
         if value:
+            if len(line.low) != len(line.text):  # lower-casing changed lengths (Turkish İ)
+                return value.strip()
             # the match ran on the lower-cased line: take the same span from the text
             return line.text[m.start("value"):m.end("value")].strip()
     return line.text

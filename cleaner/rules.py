@@ -16,6 +16,7 @@ from typing import Iterable
 
 import regex
 
+from . import _prefilter
 from .paths import builtin_rules_dir
 
 ACTIONS = ("drop_line", "drop_region", "trim_suffix", "flag")
@@ -75,6 +76,18 @@ class Rule:
             return None
         if self.pattern is None:
             return True
+        # Speed only: a literal prefilter derived from the pattern (cleaner/_prefilter.py)
+        # skips the timed search when the pattern cannot match; same answer, ~10x cheaper.
+        pf = self.__dict__.get("_pf")
+        if pf is None or pf[0] is not self.pattern:
+            pf = self.__dict__["_pf"] = (self.pattern, _prefilter.build(self.pattern) or (None, None))
+        kind = pf[1][0]
+        if kind is not None:
+            if kind == "prefix":
+                if not subject.startswith(pf[1][1]):
+                    return None
+            elif not _prefilter.check(pf[1], subject):
+                return None
         try:
             return self.pattern.search(subject, timeout=MATCH_TIMEOUT)
         except TimeoutError:
@@ -105,8 +118,10 @@ class RuleSet:
     def for_language(self, lang: str) -> list[Rule]:
         """Rules for `lang`, plus language-independent ones and English (the web's
         lingua franca for site furniture), minus the disabled ones."""
-        langs = {"*", "en", lang}
-        return [r for r in self.rules if r.lang in langs and not self.is_disabled(r.id)]
+        order = {lang: 0, "*": 1, "en": 2}
+        active = [r for r in self.rules if r.lang in order and not self.is_disabled(r.id)]
+        # the document's own language first: its packs know its typography (French "Photo : AFP")
+        return sorted(active, key=lambda r: order[r.lang])
 
     def languages(self) -> list[str]:
         return sorted({r.lang for r in self.rules} - {"*"})
