@@ -183,16 +183,15 @@ class Engine:
             rule = starts[i]
             if marks.get(i) is None or marks[i].rule != rule.id:
                 continue  # swallowed by an earlier region
-            others = {k: v for k, v in marks.items() if k != i}
             try:
                 if rule.region == "article":
-                    covered = regions.article_region(lines, i, rule, others, region_starts)
+                    covered = regions.article_region(lines, i, rule, marks, region_starts)
                 elif rule.region == "list":
-                    covered = regions.list_region(lines, i, rule, others)
+                    covered = regions.list_region(lines, i, rule, marks)
                 elif rule.region == "appeal":
-                    covered = regions.appeal_region(lines, i, rule, others)
+                    covered = regions.appeal_region(lines, i, rule, marks)
                 else:
-                    covered = regions.tail_region(lines, i, rule, others)
+                    covered = regions.tail_region(lines, i, rule, marks)
             except RuleTimeout as exc:
                 dead.add(rule.id)
                 warnings.append(str(exc))

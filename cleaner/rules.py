@@ -127,7 +127,15 @@ class RuleSet:
         return sorted({r.lang for r in self.rules} - {"*"})
 
 
-def _compile(pattern: str, where: str, flags: int = 0) -> regex.Pattern:
+MAX_REPEAT = 1000  # a{10000000} would compile to gigabytes; no real rule needs more
+
+
+def _compile(pattern, where: str, flags: int = 0) -> regex.Pattern:
+    if not isinstance(pattern, str):
+        raise RulePackError(f"{where}: patterns must be strings, not {type(pattern).__name__}")
+    for m in regex.finditer(r"\{(\d+)(?:,(\d*))?\}", pattern):
+        if any(g and int(g) > MAX_REPEAT for g in m.groups()):
+            raise RulePackError(f"{where}: repeat count in {m.group(0)} exceeds {MAX_REPEAT}")
     try:
         return regex.compile(pattern, flags)
     except regex.error as exc:  # noqa: PERF203
