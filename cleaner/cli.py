@@ -1,33 +1,77 @@
 """The `clean` command line.
 
-Exit codes: 0 ok; 1 some input could not be read or decoded (the others were
-still processed); 2 usage error; 3 bad rule pack; 130 interrupted.
+Every failure is ONE line on stderr starting with `clean: ` and a documented
+exit code, never a traceback (set CLEAN_DEBUG=1 to see one for internal errors).
+
+Exit codes (the most severe one wins when several things went wrong):
+
+  0    ok (also: the reader of our stdout went away, as in `clean big.txt | head -1`)
+  1    some input could not be read or decoded: missing file, directory, permission
+       denied, binary data, invalid UTF-8 (the others were still processed)
+  2    usage error: unknown option, bad option value
+  3    bad rule pack (--rules): the message names the file and the problem
+  4    the output could not be written (-o/--rejects: no such folder, disk full,
+       permission denied); an existing output file is left untouched
+  5    internal error: cleaning crashed on some input (a bug; that input is passed
+       through unchanged and the others were still processed)
+  130  interrupted (SIGINT / Ctrl-C); no output file is left half-written
+  143  terminated (SIGTERM); no output file is left half-written
+
+With several FILEs the output holds one document per FILE, in order, separated by
+a form-feed line (text) or one JSON object per line (--format json); an input that
+cannot be read gives an empty document (text) or a record with meta.error (json).
 """
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
+import re
+import signal
 import sys
 
 from . import __version__
+from .output import OutputError
 from .rules import RulePackError
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029\x85]")
 
 
 class InputError(Exception):
     """An input that cannot be read or decoded; the message is one line for stderr."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main process so `finally`/cleanup code runs (no temp file left)."""
+
+
+def say(message: str) -> None:
+    """Print `clean: message` as exactly one line on stderr; never raises."""
+    line = _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(message))
+    try:
+        print(f"clean: {line}", file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass  # stderr closed: nothing else we can do
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, documented exit code
-        self.exit(EXIT_USAGE, f"clean: error: {message} (see clean --help)\n")
+        say(f"error: {message} (see clean --help)")
+        self.exit(EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="clean", description="Strip boilerplate from scraped news text, flag artifacts, keep the body. "
-                "`clean eval BENCH_DIR` scores the cleaner on a benchmark (see `clean eval --help`).")
+                "`clean eval BENCH_DIR` scores the cleaner on a benchmark (see `clean eval --help`).",
+                epilog="exit codes: 0 ok; 1 an input could not be read or decoded (the others were processed); "
+                "2 usage error; 3 bad rule pack; 4 output could not be written; 5 internal error on some input "
+                "(passed through unchanged); 130 interrupted; 143 terminated. "
+                "Errors are one line on stderr; CLEAN_DEBUG=1 adds tracebacks for internal errors.")
     p.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' or none reads stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     p.add_argument("--format", choices=("text", "json"), default="text", help="clean text (default) or the JSON report")
@@ -36,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", default="text", help="with --jsonl: the field to clean (default: text)")
     p.add_argument("--rejects", metavar="FILE", help="with --jsonl: write bad records here instead of passing them through")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="with --jsonl: worker processes (default 1)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="with --jsonl: time limit per record; a record over it (or one that crashes a worker) "
+                   "passes through with clean.error (default 60; 0 = none, and with -j 1 cleans in-process)")
     p.add_argument("--progress", action="store_true", help="force a progress bar on stderr")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="add a rule pack folder (repeatable)")
@@ -48,14 +95,18 @@ def build_parser() -> argparse.ArgumentParser:
     html.add_argument("--no-html", dest="html", action="store_false", help="never treat input as HTML")
     p.add_argument("--no-flags", action="store_true", help="skip the artifact detectors")
     p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
-                   help="invalid UTF-8: stop with an error (default) or replace and go on")
+                   help="invalid UTF-8 or NUL bytes: stop with an error naming the byte offset (default), "
+                   "or replace invalid bytes with U+FFFD and go on")
     p.add_argument("--version", action="version", version=f"clean {__version__}")
     return p
 
 
+# ------------------------------------------------------------------ input
 def read_input(path: str, errors: str) -> str:
     try:
         if path == "-":
+            if sys.stdin is None:
+                raise InputError("-: cannot read: stdin is closed")
             data = sys.stdin.buffer.read()
         else:
             if os.path.isdir(path):
@@ -70,40 +121,124 @@ def read_input(path: str, errors: str) -> str:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, path, errors)
+    except ValueError as exc:  # e.g. stdin closed under us
+        raise InputError(f"{path}: cannot read: {exc}") from None
+    return decode(data, "<stdin>" if path == "-" else path, errors)
+
+
+_UTF16_32 = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def decode(data: bytes, name: str, errors: str = "strict") -> str:
-    if b"\x00" in data[:8192] and errors == "strict" and not _is_utf16(data):
-        raise InputError(f"{name}: binary input (NUL bytes); not text")
+    """UTF-8 (a BOM is dropped); UTF-16/32 only with a BOM. Strict mode rejects NUL bytes
+    (binary data) and invalid UTF-8 naming the byte offset; "replace" goes on with U+FFFD."""
+    for bom, codec in _UTF16_32:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec, errors=errors)  # the codec drops the BOM
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {codec.upper()} at byte offset {exc.start}; "
+                                 "use --encoding-errors replace to go on") from None
+    if errors == "strict":
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise InputError(f"{name}: binary input (NUL byte at byte offset {nul}), not text; "
+                             "use --encoding-errors replace to clean it anyway")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return data.decode("utf-8-sig", errors=errors)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: invalid UTF-8 at byte offset {exc.start}; "
+        raise InputError(f"{name}: invalid UTF-8 at byte offset {exc.start + bom}; "
                          "use --encoding-errors replace to go on") from None
 
 
-def _is_utf16(data: bytes) -> bool:
-    return data[:2] in (b"\xff\xfe", b"\xfe\xff")
+# ------------------------------------------------------------------ signals
+class _Signals:
+    """SIGTERM -> Terminated in the main process (so temp files are removed), restored on exit.
+
+    Forked children (worker processes) inherit the Python handler; there it restores
+    the default action and re-sends the signal, so workers die as if unhandled.
+    """
+
+    def __init__(self):
+        self.pid = os.getpid()
+        self.old = None
+
+    def _on_term(self, signum, frame):
+        if os.getpid() != self.pid:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated()
+
+    def __enter__(self):
+        try:
+            self.old = signal.signal(signal.SIGTERM, self._on_term)
+        except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+            self.old = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.old is not None:
+            try:
+                signal.signal(signal.SIGTERM, self.old)
+            except (ValueError, OSError):
+                pass
+        return False
 
 
+# ------------------------------------------------------------------ main
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    with _Signals():
+        try:
+            status = _dispatch(argv)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # surface a closed pipe here, not at interpreter exit
+            return status
+        except SystemExit as exc:  # argparse: --help, --version, usage errors
+            if exc.code is None or isinstance(exc.code, int):
+                return exc.code or EXIT_OK
+            say(str(exc.code))
+            return EXIT_USAGE
+        except Terminated:
+            say("terminated")
+            return EXIT_TERMINATED
+        except KeyboardInterrupt:
+            say("interrupted")
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:
+            _silence_stdout()
+            return EXIT_OK
+        except RulePackError as exc:
+            say(f"rule pack error: {exc}")
+            return EXIT_RULES
+        except OutputError as exc:
+            say(str(exc))
+            return EXIT_OUTPUT
+        except InputError as exc:
+            say(str(exc))
+            return EXIT_INPUT
+        except Exception as exc:  # a bug: still one line, and a documented code
+            _internal_error(exc)
+            return EXIT_INTERNAL
+
+
+def _internal_error(exc: BaseException, where: str = "") -> None:
+    if os.environ.get("CLEAN_DEBUG"):
+        import traceback
+        traceback.print_exception(exc, file=sys.stderr)
+    say(f"{where}internal error: {type(exc).__name__}: {exc} (a bug, please report it; "
+        "CLEAN_DEBUG=1 shows the traceback)")
+
+
+def _dispatch(argv: list[str]) -> int:
     if argv[:1] == ["eval"]:
         from .eval import main as eval_main
         return eval_main(argv[1:])
     args = build_parser().parse_args(argv)
-    try:
-        return _run(args)
-    except KeyboardInterrupt:
-        print("clean: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_OK
-    except RulePackError as exc:
-        print(f"clean: rule pack error: {exc}", file=sys.stderr)
-        return EXIT_RULES
+    return _run(args)
 
 
 def _silence_stdout() -> None:
@@ -111,16 +246,40 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
         pass
+
+
+def _usage(message: str) -> int:
+    say(f"error: {message} (see clean --help)")
+    return EXIT_USAGE
+
+
+def _check_args(args) -> str | None:
+    """A usage problem argparse cannot see, or None."""
+    if args.jobs < 1:
+        return "-j must be at least 1"
+    if not args.timeout >= 0 or args.timeout == float("inf"):
+        return "--timeout must be a number of seconds >= 0"
+    if args.lang is not None:
+        if not _LANG_CODE.fullmatch(args.lang):
+            return f"--lang: not a language code: {args.lang!r} (use ISO 639-1, e.g. en)"
+        args.lang = re.split(r"[-_]", args.lang.lower(), maxsplit=1)[0]
+    if args.rejects and not args.jsonl:
+        return "--rejects needs --jsonl"
+    outs = [p for p in (args.output, args.rejects) if p and p != "-"]
+    if len(outs) == 2 and os.path.realpath(outs[0]) == os.path.realpath(outs[1]):
+        return "-o and --rejects name the same file"
+    return None
 
 
 def _run(args) -> int:
     from .api import Cleaner
 
-    if args.jobs < 1:
-        print("clean: error: -j must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
+    problem = _check_args(args)
+    if problem:
+        return _usage(problem)
     cleaner = Cleaner(args.rules, args.disable)
     if args.list_rules:
         return _list_rules(cleaner, args)
@@ -131,28 +290,48 @@ def _run(args) -> int:
         from .batch_cli import run_batch
         return run_batch(args, cleaner, files)
     status = EXIT_OK
+    many = len(files) > 1
     with open_output(args.output) as out:
         for n, path in enumerate(files):
+            if n and many and args.format == "text":
+                out.write("\f\n")
             try:
                 text = read_input(path, args.encoding_errors)
             except InputError as exc:
-                print(f"clean: {exc}", file=sys.stderr)
-                status = EXIT_INPUT
+                say(str(exc))
+                status = max(status, EXIT_INPUT)
+                if args.format == "json" and many:
+                    out.write(json.dumps(_error_record("", path, str(exc)), ensure_ascii=False) + "\n")
                 continue
-            result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
-                                   flags=not args.no_flags)
+            try:
+                result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
+                                       flags=not args.no_flags)
+            except Exception as exc:  # one bad input never costs the others; pass it through
+                _internal_error(exc, f"{path}: ")
+                status = max(status, EXIT_INTERNAL)
+                if args.format == "json":
+                    obj = _error_record(text, path if many else None, f"internal error: {type(exc).__name__}: {exc}")
+                    out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
+                else:
+                    out.write(text + ("\n" if text and not text.endswith("\n") else ""))
+                continue
             for warning in result.meta.get("warnings", []):
-                print(f"clean: warning: {path}: {warning}", file=sys.stderr)
+                say(f"warning: {path}: {warning}")
             if args.format == "json":
                 obj = result.to_dict()
-                if len(files) > 1:
+                if many:
                     obj["meta"]["file"] = path
-                out.write(json.dumps(obj, ensure_ascii=False, indent=None if len(files) > 1 else 2) + "\n")
+                out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
             else:
-                if n and len(files) > 1:
-                    out.write("\f\n")
                 out.write(result.text + ("\n" if result.text else ""))
     return status
+
+
+def _error_record(text: str, path: str | None, message: str) -> dict:
+    meta = {"error": message}
+    if path is not None:
+        meta["file"] = path
+    return {"text": text, "removed": [], "flags": [], "meta": meta}
 
 
 def _list_rules(cleaner, args) -> int:

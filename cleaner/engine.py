@@ -155,7 +155,7 @@ class Engine:
             self._main_text(lines, marks, title_idx, lang, on)
         # last: two copies become adjacent only once what stood between them is gone
         if on("duplicate.repeated_line"):
-            for k in _repeated_lines(lines, marks):
+            for k in _repeated_lines(lines, marks, title_idx):
                 marks[k] = Mark("duplicate", "duplicate.repeated_line", certain=False)
 
     # ------------------------------------------------------------- matching
@@ -369,7 +369,7 @@ TRAILING_LIST_MIN_ITEMS = 2
 REPEAT_MIN_WORDS = 6
 
 
-def _repeated_lines(lines: list[Line], marks: dict[int, Mark]) -> list[int]:
+def _repeated_lines(lines: list[Line], marks: dict[int, Mark], title_idx: int | None) -> list[int]:
     """A kept line that repeats the kept line right before it verbatim (a caption
     printed twice); the first copy stays, so no text is lost. Repeats further apart
     can be deliberate (pull quotes, refrains) and stay."""
@@ -378,6 +378,8 @@ def _repeated_lines(lines: list[Line], marks: dict[int, Mark]) -> list[int]:
     for l in lines:
         if l.blank or l.index in marks:
             continue
+        if l.index == title_idx:
+            continue  # the title is trimmed in the output; comparing with it is not stable
         if prev is not None and l.words >= REPEAT_MIN_WORDS and l.text == prev.text:
             out.append(l.index)
         prev = l
