@@ -17,8 +17,13 @@ REPORT_KEY = "clean"
 class Outcome:
     line: str            # the JSON line to write (without newline)
     ok: bool
-    report: dict | None  # the report (for the summary), None on error
+    report: dict | None  # the report, None on error (and when it came back from a worker)
     error: str | None = None
+    categories: tuple[str, ...] = ()   # for the summary: one category per removal
+    kinds: tuple[str, ...] = ()        # ... one kind per flag
+    warnings: tuple[str, ...] = ()     # ... the report's meta.warnings (e.g. a rule timed out)
+    internal: bool = False             # the error is ours (cleaning crashed or timed out), not the record's
+    raw: str | None = None             # on error: the input line as read (what --rejects gets)
 
 
 def _dumps(obj) -> str:
@@ -53,12 +58,15 @@ def process_line(raw_line: str, clean_fn: Callable, field: str = "text") -> Outc
     try:
         result = clean_fn(value)
     except Exception as exc:  # one bad record never costs the others
-        return _fail(raw_line, f"cleaning failed: {type(exc).__name__}: {exc}")
+        return _fail(raw_line, f"cleaning failed: {type(exc).__name__}: {exc}", internal=True)
     report = result.to_dict()
     obj[field] = report.pop("text")
     obj[REPORT_KEY] = report
-    return Outcome(_dumps(obj), True, report)
+    return Outcome(_dumps(obj), True, report, None,
+                   tuple(r["category"] for r in report["removed"]),
+                   tuple(f["kind"] for f in report["flags"]),
+                   tuple(report["meta"].get("warnings") or ()))
 
 
-def _fail(raw_line: str, message: str) -> Outcome:
-    return Outcome(error_record(raw_line, message), False, None, message)
+def _fail(raw_line: str, message: str, internal: bool = False) -> Outcome:
+    return Outcome(error_record(raw_line, message), False, None, message, internal=internal, raw=raw_line)

@@ -1,35 +1,165 @@
-"""`clean --jsonl`: stream records through the cleaner, in order, with a summary."""
+"""`clean --jsonl`: stream records through the cleaner, in order, with a summary.
+
+One code path for every -j: records are read lazily from the inputs, cleaned by
+`parallel.clean_records` (in this process for -j 1 --timeout 0, else in worker
+processes with crash and hang protection) and written in input order; the
+summary on stderr counts documents, errors, removals per category and flags per
+kind. A progress bar goes to stderr when it is a terminal (or with --progress),
+never with --quiet, which also silences the summary and the warnings.
+"""
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 
-from .batch import process_line
-from .cli import EXIT_INPUT, EXIT_OK, InputError, decode
+from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, say
 from .output import open_output
+from .parallel import DEFAULT_TIMEOUT, Settings, clean_records
 
 
-def _iter_lines(files, errors):
+def _iter_lines(files, errors, on_error, sizes=None):
+    """(line, error-or-None, bytes) for every non-blank input line, file after file.
+    A file that cannot be opened is reported through on_error and skipped."""
     for path in files:
         try:
-            fh = sys.stdin.buffer if path == "-" else open(path, "rb")
+            if path == "-":
+                if sys.stdin is None:
+                    raise InputError("-: cannot read: stdin is closed")
+                fh = sys.stdin.buffer
+            elif os.path.isdir(path):
+                raise InputError(f"{path}: is a directory")
+            else:
+                fh = open(path, "rb")
+        except InputError as exc:
+            on_error(str(exc))
+            continue
         except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
+            on_error(f"{path}: no such file")
+            continue
+        except PermissionError:
+            on_error(f"{path}: permission denied")
+            continue
         except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        with fh if path != "-" else _nullctx(fh):
-            for n, raw in enumerate(fh, 1):
+            on_error(f"{path}: cannot read: {exc.strerror or exc}")
+            continue
+        try:
+            n = 0
+            for raw in fh:
+                n += 1
+                if sizes is not None:
+                    sizes.append(len(raw))
                 try:
                     line = raw.decode("utf-8", errors=errors)
                 except UnicodeDecodeError as exc:
-                    line = raw.decode("utf-8", errors="replace")
-                    yield line.rstrip("\r\n"), f"invalid UTF-8 at byte offset {exc.start} of line {n}"
+                    line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+                    yield line, f"invalid UTF-8 at byte offset {exc.start} of line {n}"
                     continue
                 line = line.rstrip("\r\n")
+                if n == 1 and line.startswith("\ufeff"):
+                    line = line[1:]
                 if line.strip():
                     yield line, None
+        except OSError as exc:
+            on_error(f"{path}: cannot read: {exc.strerror or exc}")
+        finally:
+            if fh is not sys.stdin.buffer:
+                fh.close()
+
+
+def _progress_bar(args, files):
+    """A tqdm bar over input bytes on stderr, or None."""
+    if getattr(args, "quiet", False):
+        return None
+    if not (getattr(args, "progress", False) or (sys.stderr is not None and sys.stderr.isatty())):
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    total = None
+    if "-" not in files:
+        try:
+            total = sum(os.path.getsize(f) for f in files)
+        except OSError:
+            total = None
+    tqdm.monitor_interval = 0  # no monitor thread
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
+                desc="clean", dynamic_ncols=True, mininterval=0.5)
+
+
+class Summary:
+    """Counts for the end-of-run line on stderr."""
+
+    def __init__(self):
+        self.docs = 0
+        self.errors = 0
+        self.internal = 0
+        self.removals: Counter = Counter()
+        self.flags: Counter = Counter()
+        self.warnings: Counter = Counter()
+
+    def add(self, o) -> None:
+        self.docs += 1
+        if not o.ok:
+            self.errors += 1
+            self.internal += bool(o.internal)
+            return
+        self.removals.update(o.categories)
+        self.flags.update(o.kinds)
+
+    def line(self) -> str:
+        def fmt(c):
+            return ", ".join(f"{k} {v}" for k, v in sorted(c.items())) or "none"
+        warn = f"; warnings: {sum(self.warnings.values())}" if self.warnings else ""
+        return (f"{self.docs} documents, {self.errors} errors; removed: {fmt(self.removals)}; "
+                f"flags: {fmt(self.flags)}{warn}")
+
+
+def run_batch(args, cleaner, files) -> int:
+    status = EXIT_OK
+    quiet = bool(getattr(args, "quiet", False))
+
+    def input_error(message):
+        nonlocal status
+        say(message)
+        status = max(status, EXIT_INPUT)
+
+    settings = Settings.from_args(args)
+    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    bar = _progress_bar(args, files)
+    sizes: list[int] | None = [] if bar is not None else None
+    summary = Summary()
+    records = _iter_lines(files, args.encoding_errors, input_error, sizes)
+    outcomes = clean_records(records, settings, jobs=args.jobs, timeout=timeout, cleaner=cleaner)
+    try:
+        with open_output(args.rejects) if args.rejects else _nullctx(None) as rej:
+            with open_output(args.output) as out:
+                for o in outcomes:
+                    summary.add(o)
+                    if bar is not None:
+                        bar.update(sum(sizes))
+                        sizes.clear()
+                    for w in o.warnings:
+                        if not summary.warnings[w] and not quiet:
+                            say(f"warning: record {summary.docs}: {w}")
+                        summary.warnings[w] += 1
+                    if not o.ok:
+                        if o.internal:
+                            status = max(status, EXIT_INTERNAL)
+                            if not quiet:
+                                say(f"record {summary.docs}: {o.error}")
+                        if rej is not None:
+                            rej.write((o.raw if o.raw is not None else o.line) + "\n")
+                            continue
+                    out.write(o.line + "\n")
+    finally:
+        outcomes.close()
+        if bar is not None:
+            bar.close()
+    if not quiet:
+        say(summary.line())
+    return status
 
 
 class _nullctx:
@@ -41,47 +171,3 @@ class _nullctx:
 
     def __exit__(self, *exc):
         return False
-
-
-def run_batch(args, cleaner, files) -> int:
-    def clean_fn(text):
-        return cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html, flags=not args.no_flags)
-
-    docs = 0
-    bad = 0
-    removals: Counter = Counter()
-    flags: Counter = Counter()
-    rejects = open_output(args.rejects) if args.rejects else None
-    rej = rejects.__enter__() if rejects else None
-    status = EXIT_OK
-    try:
-        with open_output(args.output) as out:
-            try:
-                for line, decode_error in _iter_lines(files, args.encoding_errors):
-                    docs += 1
-                    if decode_error:
-                        from .batch import error_record
-                        outcome_line, ok, report = error_record(line, decode_error), False, None
-                    else:
-                        o = process_line(line, clean_fn, args.field)
-                        outcome_line, ok, report = o.line, o.ok, o.report
-                    if not ok:
-                        bad += 1
-                        if rej is not None:
-                            rej.write(line + "\n")
-                            continue
-                    else:
-                        removals.update(r["category"] for r in report["removed"])
-                        flags.update(f["kind"] for f in report["flags"])
-                    out.write(outcome_line + "\n")
-            except InputError as exc:
-                print(f"clean: {exc}", file=sys.stderr)
-                status = EXIT_INPUT
-    finally:
-        if rejects:
-            rejects.__exit__(*sys.exc_info())
-    if not args.quiet:
-        print(f"clean: {docs} documents, {bad} errors; removed: "
-              + (", ".join(f"{k} {v}" for k, v in sorted(removals.items())) or "none")
-              + "; flags: " + (", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none"), file=sys.stderr)
-    return status

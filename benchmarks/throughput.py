@@ -1,0 +1,210 @@
+#!/usr/bin/env python
+"""Throughput of the cleaner: in process, as `clean --jsonl -j 1` and `-j 2`, and jusText.
+
+    python benchmarks/throughput.py [--aeb /work/shared/benchmarks/aeb] [--mb 20]
+
+Builds a JSONL corpus of at least --mb megabytes (UTF-8) by repeating the texts
+in fixtures/ (and, with --aeb, the benchmark's residue/ and fulltext/ texts),
+then prints MB/s and docs/s (also per core) for:
+
+* the cleaner in this process (`Cleaner.clean`, full rule set, flags on);
+* `clean --jsonl` as a whole subprocess with -j 1 and -j 2 (read, clean, write);
+* jusText on the same text, each line wrapped as an HTML <p> paragraph;
+
+and the linear-cost checks: one document of --big-mb megabytes (many lines) and
+one document that is a single line of --line-mb megabytes, in process.
+
+A benchmark, not a test: nothing here asserts a time. Timings on a shared
+machine vary; run it on an idle one. --skip-* switches leave parts out.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import html
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def source_texts(aeb: str | None) -> list[str]:
+    paths = [p for p in sorted(glob.glob(str(ROOT / "fixtures" / "**" / "*.txt"), recursive=True))
+             if not p.endswith(".expected.txt")]
+    if aeb:
+        for sub in ("residue", "fulltext"):
+            paths += sorted(glob.glob(os.path.join(aeb, sub, "*.txt")))
+    texts = []
+    for p in paths:
+        try:
+            t = pathlib.Path(p).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if t.strip():
+            texts.append(t)
+    if not texts:
+        sys.exit("no fixture texts found")
+    return texts
+
+
+def build_corpus(texts: list[str], mb: float) -> list[str]:
+    """Documents cycling through `texts` until `mb` megabytes of UTF-8 text."""
+    target = int(mb * 1_000_000)
+    docs, size, i = [], 0, 0
+    while size < target:
+        t = texts[i % len(texts)]
+        docs.append(t)
+        size += len(t.encode("utf-8"))
+        i += 1
+    return docs
+
+
+def mb_of(docs) -> float:
+    return sum(len(d.encode("utf-8")) for d in docs) / 1e6
+
+
+def report(name: str, seconds: float, mb: float, docs: int, cores: int = 1) -> None:
+    print(f"{name:<34} {seconds:8.2f} s {mb / seconds:8.2f} MB/s {docs / seconds:9.1f} docs/s"
+          f"   per core: {mb / seconds / cores:6.2f} MB/s {docs / seconds / cores:8.1f} docs/s", flush=True)
+
+
+def bench_in_process(docs, args) -> float:
+    from cleaner.api import Cleaner
+    c = Cleaner()
+    c.clean(docs[0], lang=args.lang)  # warm up: rules compiled, langdetect loaded
+    t, cpu = time.perf_counter(), time.process_time()
+    for d in docs:
+        c.clean(d, lang=args.lang)
+    dt, cpu = time.perf_counter() - t, time.process_time() - cpu
+    report("in process (Cleaner.clean)", dt, mb_of(docs), len(docs))
+    report("  ... the same in CPU seconds", cpu, mb_of(docs), len(docs))
+    return dt
+
+
+def bench_cli(path: str, mb: float, n: int, jobs: int, args) -> float:
+    cmd = [sys.executable, "-m", "cleaner", "--jsonl", "-j", str(jobs), "--quiet", "-o", os.devnull, path]
+    if args.lang:
+        cmd += ["--lang", args.lang]
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    best = None
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, env=env)
+        dt = time.perf_counter() - t
+        best = dt if best is None else min(best, dt)
+    report(f"clean --jsonl -j {jobs}", best, mb, n, cores=jobs)
+    return best
+
+
+def bench_justext(docs) -> float | None:
+    try:
+        import justext
+    except ImportError:
+        print("jusText not installed (pip install justext lxml_html_clean): skipped")
+        return None
+    stop = justext.get_stoplist("English")
+    pages = ["<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in d.splitlines() if line.strip())
+             + "</body></html>" for d in docs]
+    justext.justext(pages[0], stop)
+    t = time.perf_counter()
+    for p in pages:
+        justext.justext(p, stop)
+    dt = time.perf_counter() - t
+    report("jusText (lines as <p>)", dt, mb_of(docs), len(docs))
+    return dt
+
+
+def bench_scaling(texts, args) -> None:
+    """Full rule set on a 1 MB and a 2 MB document: a ratio near 2 means linear cost."""
+    from cleaner.api import Cleaner
+    c = Cleaner()
+    times = []
+    for mb in (1, 2):
+        doc = "\n\n".join(build_corpus(texts, mb))
+        t = time.perf_counter()
+        c.clean(doc, lang=args.lang)
+        times.append(time.perf_counter() - t)
+        report(f"one {mb} MB document, full rule set", times[-1], len(doc.encode()) / 1e6, 1)
+    print(f"2 MB / 1 MB time ratio: {times[1] / times[0]:.2f} (2.0 = linear)")
+
+
+def bench_big(texts, args) -> None:
+    from cleaner.api import Cleaner
+    c = Cleaner(disable=args.big_disable)
+    if args.big_disable:
+        print(f"(big documents with rules disabled: {', '.join(args.big_disable)})")
+    big = "\n\n".join(build_corpus(texts, args.big_mb))
+    t = time.perf_counter()
+    r = c.clean(big, lang=args.lang)
+    dt = time.perf_counter() - t
+    report(f"one {len(big.encode()) / 1e6:.0f} MB document", dt, len(big.encode()) / 1e6, 1)
+    del big, r
+    words = " ".join(t.replace("\n", " ") for t in texts)
+    line = (words + " ") * (int(args.line_mb * 1_000_000) // max(1, len(words.encode())) + 1)
+    line = line[: int(args.line_mb * 1_000_000)]
+    t = time.perf_counter()
+    c.clean(line, lang=args.lang)
+    dt = time.perf_counter() - t
+    report(f"one {len(line.encode()) / 1e6:.0f} MB line", dt, len(line.encode()) / 1e6, 1)
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--aeb", help="also use this benchmark's residue/ and fulltext/ texts")
+    p.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    p.add_argument("--lang", help="pass this language instead of detecting it per document")
+    p.add_argument("--big-mb", type=float, default=50.0, help="size of the one big document (default 50)")
+    p.add_argument("--line-mb", type=float, default=10.0, help="size of the one-line document (default 10)")
+    p.add_argument("--big-disable", action="append", default=[], metavar="RULE_ID",
+                   help="switch a rule off for the big-document runs (e.g. offtopic.cohesion, quadratic today)")
+    p.add_argument("--skip-in-process", action="store_true")
+    p.add_argument("--skip-cli", action="store_true")
+    p.add_argument("--skip-justext", action="store_true")
+    p.add_argument("--skip-big", action="store_true")
+    p.add_argument("--repeat", type=int, default=1, help="runs per CLI setting, the best counts (default 1)")
+    p.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="-j values for the CLI runs (default 1 2)")
+    args = p.parse_args(argv)
+
+    texts = source_texts(args.aeb)
+    docs = build_corpus(texts, args.mb)
+    mb = mb_of(docs)
+    print(f"corpus: {len(docs)} documents, {mb:.1f} MB from {len(texts)} distinct texts; "
+          f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}; load average {_load()}", flush=True)
+    cli_times = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "corpus.jsonl")
+        with open(path, "w", encoding="utf-8") as fh:
+            for i, d in enumerate(docs):
+                fh.write(json.dumps({"id": i, "text": d}, ensure_ascii=False) + "\n")
+        if not args.skip_in_process:
+            bench_in_process(docs, args)
+        if not args.skip_cli:
+            for j in args.jobs:
+                cli_times[j] = bench_cli(path, mb, len(docs), j, args)
+            print(f"(best of {args.repeat} per -j; load average now {_load()})")
+    jt = None if args.skip_justext else bench_justext(docs)
+    if 1 in cli_times and 2 in cli_times:
+        print(f"speed-up -j 2 vs -j 1: {cli_times[1] / cli_times[2]:.2f}x")
+    if jt and 1 in cli_times:
+        print(f"clean --jsonl -j 1 vs jusText: {jt / cli_times[1]:.2f}x faster")
+    if not args.skip_big:
+        bench_scaling(texts, args)
+        bench_big(texts, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""JSONL records, the rule prefilter (speed without changing results), evil patterns."""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import regex
+from hypothesis import given, settings, strategies as st
+
+from cleaner import _prefilter
+from cleaner.api import Cleaner
+from cleaner.batch import REPORT_KEY, error_record, process_line
+from cleaner.rules import Rule, builtin_rules
+from cleaner.segment import split_lines
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+EVIL = "(a|aa)+$"  # `regex` optimises (a+)+$ away; this one still backtracks exponentially
+
+
+def run_cli(args, stdin=b""):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("CLEANER_TEST_FAULT", None)
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], input=stdin, capture_output=True,
+                          env=env, cwd=ROOT, timeout=60)
+
+
+# ---------------------------------------------------------------- records
+def test_process_line_good_and_bad():
+    c = Cleaner()
+
+    def clean(t):
+        return c.clean(t, lang="en")
+    o = process_line(json.dumps({"id": 7, "text": "Title\n\nAdvertisement\n\nA body line that stays here."}), clean)
+    rec = json.loads(o.line)
+    assert o.ok and rec["id"] == 7 and "Advertisement" not in rec["text"]
+    assert o.categories == tuple(r["category"] for r in rec[REPORT_KEY]["removed"])
+    for raw, msg in [("nope", "not JSON"), ("[1]", "not a JSON object"), ('{"a": 1}', "no field 'text'"),
+                     ('{"text": 1}', "is int, not a string")]:
+        o = process_line(raw, clean)
+        assert not o.ok and msg in o.error and o.raw == raw and not o.internal
+        assert json.loads(o.line)[REPORT_KEY]["error"] == o.error
+
+    def boom(t):
+        raise RuntimeError("bug")
+    o = process_line('{"text": "x", "id": 1}', boom)
+    assert not o.ok and o.internal and json.loads(o.line) == {"text": "x", "id": 1,
+                                                              "clean": {"error": "cleaning failed: RuntimeError: bug"}}
+
+
+def test_error_record_keeps_objects_and_wraps_the_rest():
+    assert json.loads(error_record('{"a": 1}', "m")) == {"a": 1, "clean": {"error": "m"}}
+    assert json.loads(error_record("x", "m")) == {"raw": "x", "clean": {"error": "m"}}
+
+
+def test_cli_bad_utf8_and_missing_file_do_not_stop_the_batch(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": 0, "text": "Hello there."}\n{"id": 1, "text": "\xff"}\n\n{"id": 2, "text": "More."}\n')
+    r = run_cli(["--jsonl", "--lang", "en", str(tmp_path / "missing.jsonl"), str(src)])
+    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    assert [o.get("id") for o in out] == [0, 1, 2]  # the bad line, decoded with U+FFFD, keeps its fields
+    assert "invalid UTF-8" in out[1]["clean"]["error"]
+    assert r.returncode == 1 and b"missing.jsonl: no such file" in r.stderr
+    assert b"3 documents, 1 errors" in r.stderr
+
+
+# ---------------------------------------------------------------- evil pattern
+def _evil_pack(tmp_path):
+    d = tmp_path / "evil"
+    d.mkdir()
+    (d / "evil.toml").write_text(f"[[rule]]\nid = \"test.evil\"\ncategory = \"navigation\"\npattern = '{EVIL}'\n",
+                                 encoding="utf-8")
+    return d
+
+
+DOC = "A title\n\n" + "a" * 40 + "!\n\nThe body of the article is a sentence that stays in place.\n"
+
+
+def test_evil_user_pattern_times_out_and_is_reported(tmp_path):
+    res = Cleaner([str(_evil_pack(tmp_path))]).clean(DOC, lang="en")
+    assert any("test.evil" in w and "timed out" in w for w in res.meta["warnings"])
+    assert "The body of the article" in res.text
+
+
+def test_evil_user_pattern_through_the_cli(tmp_path):
+    pack = _evil_pack(tmp_path)
+    doc = tmp_path / "doc.txt"
+    doc.write_text(DOC, encoding="utf-8")
+    r = run_cli(["--rules", str(pack), "--lang", "en", str(doc)])
+    assert r.returncode == 0 and b"The body of the article" in r.stdout
+    assert b"warning" in r.stderr and b"test.evil" in r.stderr
+    r = run_cli(["--jsonl", "-j", "2", "--rules", str(pack), "--lang", "en"],
+                stdin=(json.dumps({"text": DOC}) + "\n").encode())
+    rec = json.loads(r.stdout)
+    assert any("test.evil" in w for w in rec["clean"]["meta"]["warnings"])
+    assert b"warning: record 1: rule test.evil timed out" in r.stderr and b"warnings: 1" in r.stderr
+
+
+# ---------------------------------------------------------------- prefilter == no prefilter
+def _fixture_lines():
+    out = []
+    for p in sorted((ROOT / "fixtures").rglob("*.txt")):
+        out += [l for l in split_lines(p.read_text(encoding="utf-8", errors="replace")) if not l.blank]
+    return out
+
+
+def _plain(rule: Rule, line):
+    """Rule.search without the prefilter: the reference."""
+    sub = line.text if rule.case_sensitive else line.low
+    if rule.contains and not any(c in line.low for c in rule.contains):
+        return None
+    if rule.pattern is None:
+        return True
+    return rule.pattern.search(sub)
+
+
+def _span(m):
+    return m if m is None or m is True else m.span()
+
+
+def test_prefilter_never_changes_a_builtin_rule_result():
+    lines = _fixture_lines()
+    assert len(lines) > 300
+    rules = builtin_rules()
+    assert sum(_prefilter.build(r.pattern) is not None for r in rules) >= len(rules) // 2
+    for rule in rules:
+        for line in lines:
+            assert _span(rule.search(line.text, line.low)) == _span(_plain(rule, line)), (rule.id, line.text)
+
+
+def test_prefilter_declines_what_re_reads_differently():
+    for pat in ["(?i)share", "(?:share){e<=1}", "[[:alpha:]]x", "(?V1)[[a-z]--[b]]x", r"\p{Lu}{2}",
+                "(?r)abc", r"\mword\M", "(?i:share) this"]:
+        pf = _prefilter.build(regex.compile(pat))
+        assert pf is None or pf[0] != "prefix" or all(p.islower() for p in pf[1]), pat
+    assert _prefilter.build(regex.compile("(?i)share")) is None
+    assert _prefilter.build(regex.compile("(?:share){e<=1}")) is None
+    assert _prefilter.build(regex.compile("^(?:tags?|topics?):")) == ("prefix", ("tag:", "tags:", "topic:", "topics:"))
+
+
+_piece = st.sampled_from(["a", "b", "ab", "ba", "[ab]", "[^a]", ".", r"\s", r"\b", "a?", "(?:ab)?", "b+", "a*",
+                          "(?:a|bb)", "(?:a|b.)", "(?:ab|)", "(?=a)", "(?!b)", "(a)", r"\1", "x{2}", "(?:a|b){1,2}",
+                          "^", "$"])
+_pattern = st.lists(st.lists(_piece, min_size=1, max_size=5).map("".join), min_size=1, max_size=3).map("|".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pattern, st.lists(st.text(alphabet="abx \n", max_size=12), min_size=1, max_size=8))
+def test_prefilter_property_never_rejects_a_subject_that_matches(pattern, subjects):
+    try:
+        compiled = regex.compile(pattern)
+    except regex.error:
+        return
+    pf = _prefilter.build(compiled)
+    if pf is None:
+        return
+    for s in subjects:
+        if compiled.search(s):
+            assert _prefilter.check(pf, s), (pattern, s, pf)

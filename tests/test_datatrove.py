@@ -1,0 +1,61 @@
+"""The datatrove step and the example pipeline (skipped without datatrove)."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("datatrove")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TEXT = ("Storm closes roads\n\n"
+        "Heavy rain closed several roads across the region on Tuesday, officials said today.\n\n"
+        "Share this article\n\n"
+        "Crews worked through the night to clear fallen trees from the main routes.")
+
+
+def test_step_cleans_reports_counts_and_filters():
+    from datatrove.data import Document
+
+    from cleaner.datatrove_step import CleanerStep
+
+    step = CleanerStep(lang="en", filter_empty=True)
+    docs = [Document(text=TEXT, id="a"), Document(text="Advertisement", id="empty"),
+            Document(text=TEXT, id="b", metadata={"language": "en"})]
+    out = list(step.run(iter(docs)))
+    assert [d.id for d in out] == ["a", "b"]
+    for d in out:
+        assert "Share this article" not in d.text and "Crews worked" in d.text
+        report = d.metadata["clean"]
+        json.dumps(report)  # JSON-serialisable
+        assert [r["category"] for r in report["removed"]] == ["navigation"]
+    stats = {k: v.total for k, v in step.stats.stats.items()}
+    assert stats["removed_navigation"] == 3 and stats["dropped_empty"] == 1 and stats["documents"] == 3
+
+
+def test_example_pipeline_with_two_tasks(tmp_path):
+    src, dst = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    ids = []
+    for s in range(3):
+        with open(src / f"shard{s}.jsonl", "w", encoding="utf-8") as fh:
+            for i in range(3):
+                ids.append(f"{s}-{i}")
+                fh.write(json.dumps({"id": ids[-1], "text": TEXT.replace("Storm", f"Storm {s}-{i}")}) + "\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, str(ROOT / "examples" / "datatrove_pipeline.py"), str(src), str(dst),
+                        "--tasks", "2", "--lang", "en"], capture_output=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    files = sorted(dst.glob("*.jsonl.gz"))
+    assert len(files) == 2
+    docs = [json.loads(l) for f in files for l in gzip.open(f, "rt", encoding="utf-8")]
+    assert sorted(d["id"] for d in docs) == sorted(ids)
+    for d in docs:
+        assert "Share this article" not in d["text"] and d["text"].startswith("Storm ")
+        report = d["metadata"]["clean"]
+        assert report["removed"][0]["rule"] == "navigation.en.share" and "meta" in report
