@@ -150,7 +150,7 @@ def bench_big(texts, args) -> None:
     del big, r
     words = " ".join(t.replace("\n", " ") for t in texts)
     line = (words + " ") * (int(args.line_mb * 1_000_000) // max(1, len(words.encode())) + 1)
-    line = line[: int(args.line_mb * 1_000_000)]
+    line = line.encode("utf-8")[: int(args.line_mb * 1_000_000)].decode("utf-8", errors="ignore")
     t = time.perf_counter()
     c.clean(line, lang=args.lang)
     dt = time.perf_counter() - t

@@ -87,7 +87,12 @@ def clean_records(records: Iterable[tuple[str, str | None]], settings: Settings,
                   window_bytes: int = 64 << 20) -> Iterator[Outcome]:
     """One Outcome per record, in order. `records` yields (raw JSON line, error or None);
     a record that already carries an error (e.g. invalid UTF-8) passes through as such.
-    `cleaner`: an already built Cleaner for the in-process path (jobs=1, timeout=0)."""
+
+    jobs: worker processes; timeout: seconds per record before its worker is killed
+    (0 = no limit; jobs=1 with timeout=0 cleans in this process, unprotected).
+    cleaner: an already built Cleaner (built from `settings.rules/disable` when None);
+    used in process, and shared by forked workers. window / window_bytes: at most
+    this many records / this much text read ahead of the output."""
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     if jobs == 1 and not timeout:
