@@ -6,6 +6,12 @@ sample is almost entirely one non-Latin script the answer comes from the script
 itself (Greek, Hebrew, Hangul, kana, Thai, ...) or from langdetect restricted to
 that script's few candidates; otherwise langdetect decides among all languages.
 
+Latin and Cyrillic text is first put to a stopword vote (the vendored jusText
+lists, one dictionary look-up per word): when one language's stopwords clearly
+outnumber every other's, that is the answer and langdetect (~3 ms a document)
+never runs. Close calls (Spanish/Catalan, Czech/Slovak, Danish/Norwegian, short
+texts) still go to langdetect.
+
 langdetect is imported lazily and run from a private factory with a fixed seed,
 so the same input gives the same answer in every call and every process.
 """
@@ -15,14 +21,22 @@ import bisect
 import functools
 import re
 import threading
+from collections import Counter
 
-__all__ = ["detect_language", "script_of", "fine_script", "script_counts", "langdetect_probs",
+__all__ = ["detect_language", "stopword_vote", "script_of", "fine_script", "script_counts", "langdetect_probs",
            "normalize_code", "SAMPLE_CHARS"]
 
 SAMPLE_CHARS = 1500
 _MIN_LETTERS = 20          # below this the text is too small to say anything
 _MIN_PROB = 0.5            # langdetect's best guess must reach this on the whole sample
 _DOMINANT = 0.8            # share of letters that makes a script "the" script
+# The stopword vote decides alone only with this much evidence:
+_VOTE_MIN_WORDS = 20       # words in the sample
+_VOTE_MIN_DENSITY = 0.2    # share of them that are the winner's stopwords (prose: 0.3-0.5)
+_VOTE_MAX_WORDS = 120      # words read (the sample's first ones)
+_VOTE_MAX_LISTS = 8        # a word in more stoplists than this does not vote
+_VOTE_LIST_SIZE = 600      # a list longer than this votes with weight 600/size
+_VOTE_MARGIN = 2.0         # the winner's weighted score is this many times the runner-up's
 
 # (first code point, last code point, fine script name); sorted, non-overlapping.
 _RANGES: list[tuple[int, int, str]] = sorted([
@@ -82,18 +96,34 @@ def fine_script(ch: str) -> str | None:
     return None
 
 
+_ASCII_NON_LETTERS = re.compile(r"[^A-Za-z\u0080-\U0010ffff]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _letter_script(ch: str) -> str | None:
+    if not ch.isalpha():
+        return None
+    return fine_script(ch) or "other"
+
+
 def script_counts(text: str) -> dict[str, int]:
-    """Letters per fine script name."""
+    """Letters per fine script name.
+
+    ASCII letters are counted with one regex pass and the rest by distinct
+    character (Counter runs in C), so the cost stays near a few passes over the
+    text whatever its script.
+    """
     counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isascii():
-            if ch.isalpha():
-                counts["latin"] = counts.get("latin", 0) + 1
-            continue
-        if not ch.isalpha():
-            continue
-        name = fine_script(ch) or "other"
-        counts[name] = counts.get(name, 0) + 1
+    ascii_letters = len(_NON_ASCII.sub("", _ASCII_NON_LETTERS.sub("", text)))
+    if ascii_letters:
+        counts["latin"] = ascii_letters
+    if text.isascii():
+        return counts
+    for ch, n in Counter("".join(_NON_ASCII.findall(text))).items():
+        name = _letter_script(ch)
+        if name is not None:
+            counts[name] = counts.get(name, 0) + n
     return counts
 
 
@@ -198,6 +228,74 @@ def _sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     return "\n".join(ln for _, ln in sorted(chosen))
 
 
+def _non_latin_codes() -> set[str]:
+    codes = set(_SCRIPT_LANG.values()) | {"ja", "zh"}
+    for candidates in _SCRIPT_CANDIDATES.values():
+        codes.update(candidates)
+    return codes
+
+
+@functools.lru_cache(maxsize=None)
+def _vote_index(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
+    """stopword -> (language, weight) for the k languages written in `script` whose list has it.
+
+    Lists are filtered by script both ways: a Marathi list's stray English words
+    must not vote in a Latin text. The weight is 1/k, and smaller for a long list
+    (Finnish has 6,800 entries, many of them English names and words): a member
+    of a long list is weaker evidence.
+    """
+    from .stopwords import available, stopwords
+
+    if script == "cyrillic":
+        codes = [c for c in available() if c in _SCRIPT_CANDIDATES["cyrillic"]]
+    else:
+        non_latin = _non_latin_codes()
+        codes = [c for c in available() if c not in non_latin]
+    index: dict[str, list[str]] = {}
+    for code in codes:
+        for w in stopwords(code):
+            if w.isalpha() and all(_letter_script(ch) == script for ch in w):
+                index.setdefault(w, []).append(code)
+    size = {code: len(stopwords(code)) for code in codes}
+    return {w: tuple((c, min(1.0, _VOTE_LIST_SIZE / size[c]) / len(v)) for c in v)
+            for w, v in index.items() if len(v) <= _VOTE_MAX_LISTS}
+
+
+def stopword_vote(sample: str, script: str) -> str | None:
+    """The language whose stopwords clearly dominate `sample`, or None (ask langdetect).
+
+    The jusText lists are frequency lists from Wikipedia and share many words
+    ("the" is in 27 of them), so a word shared by k lists gives each 1/k of a
+    vote (less from a very long list); words in more than _VOTE_MAX_LISTS lists
+    carry next to no evidence and are skipped, and one-letter words (mojibake
+    fragments, initials) do not vote. At most _VOTE_MAX_WORDS words are read.
+    """
+    words = [w for w in _WORD.findall(sample.lower()) if len(w) > 1][:_VOTE_MAX_WORDS]
+    if len(words) < _VOTE_MIN_WORDS:
+        return None
+    index = _vote_index(script)
+    score: dict[str, float] = {}
+    for w in words:
+        votes = index.get(w)
+        if votes:
+            for code, share in votes:
+                score[code] = score.get(code, 0.0) + share
+    if not score:
+        return None
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, best_score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    n = len(words)
+    if best_score < _VOTE_MARGIN * runner_up:
+        return None
+    from .stopwords import stopwords
+
+    own = stopwords(best)
+    if sum(w in own for w in words) < _VOTE_MIN_DENSITY * n:
+        return None
+    return best
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text`'s language, or 'und' when it cannot be told."""
     try:
@@ -226,9 +324,17 @@ def _detect(text: str) -> str:
             for letters, code in _CYRILLIC_MARKS:
                 if any(ch in low for ch in letters):
                     return code
+        if script == "cyrillic":
+            voted = stopword_vote(sample, script)
+            if voted:
+                return voted
         if script in _SCRIPT_CANDIDATES:
             probs = langdetect_probs(sample, _SCRIPT_CANDIDATES[script])
             return probs[0][0] if probs else "und"
+    if script in ("latin", "cyrillic"):
+        voted = stopword_vote(sample, script)
+        if voted:
+            return voted
     probs = langdetect_probs(sample)
     if not probs or probs[0][1] < _MIN_PROB:
         return "und"
