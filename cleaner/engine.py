@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cohesion, regions
+from .matcher import LineMatcher
 from .report import Flag, Removal, Result
 from .rules import Rule, RuleSet, RuleTimeout
 from .segment import Line, norm_to_raw_offsets, normalize_space, split_lines
@@ -53,6 +54,7 @@ class Engine:
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
         self._by_lang: dict[str, dict[str, list[Rule]]] = {}
+        self._matchers: dict[str, LineMatcher] = {}
 
     def enabled(self, rule_id: str) -> bool:
         return not self.ruleset.is_disabled(rule_id)
@@ -67,12 +69,14 @@ class Engine:
                 "flag": [r for r in active if r.where != "title" and r.action == "flag"],
             }
             self._by_lang[lang] = cached
+            self._matchers[lang] = LineMatcher(cached["line"])
         return cached
 
     # ------------------------------------------------------------------ main
     def run(self, raw: str, lang: str, body_only: bool = False, want_flags: bool = True) -> Result:
         lines = split_lines(raw)
         rules = self.rules_for(lang)
+        matcher = self._matchers[lang]
         warnings: list[str] = []
         dead: set[str] = set()
         meta: dict = {"title": None, "date": None, "byline": None, "lang": lang}
@@ -83,7 +87,7 @@ class Engine:
         for line in lines:
             if line.blank:
                 continue
-            rule, m = self._match_line(line, rules["line"], first_prose, dead, warnings)
+            rule, m = self._match_line(line, matcher.candidates(line), first_prose, dead, warnings)
             if rule is None:
                 continue
             marks[line.index] = Mark(rule.category, rule.id)
@@ -160,6 +164,7 @@ class Engine:
 
     # ------------------------------------------------------------- matching
     def _match_line(self, line: Line, rules: list[Rule], first_prose: int, dead: set[str], warnings: list[str]):
+        """The first of `rules` (the matcher's candidates, in rule order) that matches."""
         for rule in rules:
             if rule.id in dead or not rule.applies_to(line.words):
                 continue

@@ -1,0 +1,155 @@
+"""Which rules can match a line: an index over a language's line rules (speed only).
+
+Trying 50-80 rules on every line costs ~30 µs a line; most lines (prose) match
+none. `LineMatcher.candidates(line)` returns, in rule order, only the rules that
+may match, by three cheap screens derived from each rule's literal prefilter
+(cleaner/_prefilter.py):
+
+* the rule's word-count window (`min_words`/`max_words`), bucketed per count;
+* a rule anchored at the start with literal prefixes is a candidate only when
+  the line starts with the first (up to three) characters of one of them;
+* rules whose every match contains one of a set of literals share one combined
+  screen: a trie-shaped alternation of all their literals (one C-level search);
+  when it finds nothing, none of them can match. Literals too short to screen
+  (one or two ASCII characters, they occur in most lines) leave their rule to
+  a gate of its own: every literal set the pattern requires ("(" and "/" and
+  one agency name) must show in the line.
+
+Rules the analysis does not understand (no prefilter, case-sensitive) are
+always candidates. The engine still runs each candidate's full search, so the
+first rule that matches is the same as without the index.
+"""
+from __future__ import annotations
+
+import re
+
+from . import _prefilter
+from .rules import Rule
+from .segment import Line
+
+MIN_SCREEN_LITERAL = 3     # shorter ASCII literals occur in most lines: no use in the shared screen
+HEAD = 3                   # prefix rules are indexed by their first HEAD characters
+
+
+class _Bucket:
+    """The rules that apply to lines of one word count, with their screens."""
+
+    __slots__ = ("rules", "always", "gated", "by_head", "by_head_cased", "screened", "screen")
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.always: list[int] = []                     # positions tried on every line
+        self.gated: list[tuple[int, list[tuple[str, ...]]]] = []  # (position, literal sets all required)
+        self.by_head: dict[str, list[int]] = {}         # first 1-3 characters of .low -> positions
+        self.by_head_cased: dict[str, list[int]] = {}   # the same for .text (case-sensitive rules)
+        self.screened: list[int] = []                   # positions behind the shared literal screen
+        literals: set[str] = set()
+        for pos, rule in enumerate(rules):
+            kind, data = _screen_of(rule)
+            if kind in ("prefix", "cased_prefix"):
+                index = self.by_head if kind == "prefix" else self.by_head_cased
+                for head in {p[:HEAD] for p in data}:
+                    index.setdefault(head, []).append(pos)
+            elif kind == "literals" and all(map(_selective, data)):
+                self.screened.append(pos)
+                literals.update(data)
+            else:
+                sets = _gates(rule)
+                if sets:
+                    self.gated.append((pos, sets))
+                else:
+                    self.always.append(pos)
+        self.screen = re.compile(_prefilter.trie_pattern(literals)) if literals else None
+
+    def candidates(self, line: Line) -> list[Rule]:
+        low = line.low
+        picked = list(self.always)
+        for pos, sets in self.gated:
+            for options in sets:
+                for lit in options:
+                    if lit in low:
+                        break
+                else:
+                    break  # no string of this required set: the rule cannot match
+            else:
+                picked.append(pos)
+        heads = self.by_head
+        if heads:
+            for k in range(1, HEAD + 1):
+                picked += heads.get(low[:k], ())
+        heads = self.by_head_cased
+        if heads:
+            text = line.text
+            for k in range(1, HEAD + 1):
+                picked += heads.get(text[:k], ())
+        if self.screen is not None and self.screen.search(low):
+            picked += self.screened
+        if not picked:
+            return []
+        rules = self.rules
+        return [rules[i] for i in sorted(set(picked))]
+
+
+class LineMatcher:
+    """The line rules of one language, in order, indexed by what they need."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = list(rules)
+        self._buckets: dict[int, _Bucket] = {}
+
+    def candidates(self, line: Line) -> list[Rule]:
+        """The rules that may match `line`, in rule order (a superset of the ones that do)."""
+        bucket = self._buckets.get(line.words)
+        if bucket is None:
+            bucket = self._buckets[line.words] = _Bucket(
+                [r for r in self.rules if r.applies_to(line.words)])
+        return bucket.candidates(line)
+
+
+def _selective(literal: str) -> bool:
+    """Worth a place in the shared screen: not a one- or two-letter ASCII string
+    ('-', 'ap') found in most lines; a rare character ('©', '»') is fine."""
+    return len(literal) >= MIN_SCREEN_LITERAL or not literal.isascii()
+
+
+def _gates(rule: Rule) -> list[tuple[str, ...]]:
+    """The literal sets a rule's pattern requires (each must have a string in the
+    line), as seen on the lower-cased line; [] when there are none to use."""
+    if rule.pattern is None:
+        return []
+    sets = _prefilter.required_sets(rule.pattern)
+    if rule.case_sensitive:
+        if not all(lit.isascii() for s in sets for lit in s):
+            return []
+        sets = [tuple(lit.lower() for lit in s) for s in sets]
+    # the cheapest test first (fewest strings), longer strings first among equals
+    return sorted(sets, key=lambda s: (len(s), -min(map(len, s))))
+
+
+def _screen_of(rule: Rule) -> tuple[str, tuple[str, ...]]:
+    """How one rule is screened: ('prefix' | 'cased_prefix', prefixes),
+    ('literals', lower-case literals) or ('always', ()).
+
+    The shared screen looks at the lower-cased line. A case-sensitive pattern's
+    ASCII literals are screened lower-cased (an ASCII string in the text is in
+    its lower-cased copy, lower-cased); its prefixes look at the line's text.
+    """
+    if rule.contains:
+        return "literals", tuple(rule.contains)
+    if rule.pattern is None:
+        return "always", ()
+    pf = _prefilter.build(rule.pattern)
+    if pf is None:
+        return "always", ()
+    if pf[0] == "prefix":
+        if not all(pf[1]):
+            return "always", ()
+        return ("cased_prefix" if rule.case_sensitive else "prefix"), pf[1]
+    lits = _prefilter.literals(pf)
+    if not lits or not all(lits):
+        return "always", ()
+    if rule.case_sensitive:
+        if not all(lit.isascii() for lit in lits):
+            return "always", ()
+        lits = tuple(lit.lower() for lit in lits)
+    return "literals", tuple(lits)
