@@ -21,6 +21,7 @@ first rule that matches is the same as without the index.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from . import _prefilter
@@ -36,7 +37,7 @@ class _Bucket:
 
     __slots__ = ("rules", "always", "gated", "by_head", "by_head_cased", "screened", "screen")
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], screens: list[tuple[str, tuple, list]]):
         self.rules = rules
         self.always: list[int] = []                     # positions tried on every line
         self.gated: list[tuple[int, list[tuple[str, ...]]]] = []  # (position, literal sets all required)
@@ -44,8 +45,7 @@ class _Bucket:
         self.by_head_cased: dict[str, list[int]] = {}   # the same for .text (case-sensitive rules)
         self.screened: list[int] = []                   # positions behind the shared literal screen
         literals: set[str] = set()
-        for pos, rule in enumerate(rules):
-            kind, data = _screen_of(rule)
+        for pos, (kind, data, sets) in enumerate(screens):
             if kind in ("prefix", "cased_prefix"):
                 index = self.by_head if kind == "prefix" else self.by_head_cased
                 for head in {p[:HEAD] for p in data}:
@@ -54,12 +54,11 @@ class _Bucket:
                 self.screened.append(pos)
                 literals.update(data)
             else:
-                sets = _gates(rule)
                 if sets:
                     self.gated.append((pos, sets))
                 else:
                     self.always.append(pos)
-        self.screen = re.compile(_prefilter.trie_pattern(literals)) if literals else None
+        self.screen = _screen_regex(frozenset(literals)) if literals else None
 
     def candidates(self, line: Line) -> list[Rule]:
         low = line.low
@@ -95,15 +94,31 @@ class LineMatcher:
 
     def __init__(self, rules: list[Rule]):
         self.rules = list(rules)
-        self._buckets: dict[int, _Bucket] = {}
+        # each rule's pattern is analysed once; buckets share them
+        self._screens = [(*_screen_of(r), _gates(r)) for r in self.rules]
+        self._buckets: dict[int, _Bucket] = {}         # word count -> bucket
+        self._by_members: dict[tuple[int, ...], _Bucket] = {}
 
     def candidates(self, line: Line) -> list[Rule]:
         """The rules that may match `line`, in rule order (a superset of the ones that do)."""
         bucket = self._buckets.get(line.words)
         if bucket is None:
-            bucket = self._buckets[line.words] = _Bucket(
-                [r for r in self.rules if r.applies_to(line.words)])
+            bucket = self._buckets[line.words] = self._bucket(line.words)
         return bucket.candidates(line)
+
+    def _bucket(self, words: int) -> _Bucket:
+        """Word counts with the same applicable rules share one bucket."""
+        members = tuple(i for i, r in enumerate(self.rules) if r.applies_to(words))
+        bucket = self._by_members.get(members)
+        if bucket is None:
+            bucket = self._by_members[members] = _Bucket(
+                [self.rules[i] for i in members], [self._screens[i] for i in members])
+        return bucket
+
+
+@functools.lru_cache(maxsize=256)
+def _screen_regex(literals: frozenset[str]) -> re.Pattern:
+    return re.compile(_prefilter.trie_pattern(sorted(literals)))
 
 
 def _selective(literal: str) -> bool:
@@ -117,7 +132,7 @@ def _gates(rule: Rule) -> list[tuple[str, ...]]:
     line), as seen on the lower-cased line; [] when there are none to use."""
     if rule.pattern is None:
         return []
-    sets = _prefilter.required_sets(rule.pattern)
+    sets = rule.analysis("required_sets", _prefilter.required_sets)
     if rule.case_sensitive:
         if not all(lit.isascii() for s in sets for lit in s):
             return []
@@ -138,7 +153,7 @@ def _screen_of(rule: Rule) -> tuple[str, tuple[str, ...]]:
         return "literals", tuple(rule.contains)
     if rule.pattern is None:
         return "always", ()
-    pf = _prefilter.build(rule.pattern)
+    pf = rule.prefilter()
     if pf is None:
         return "always", ()
     if pf[0] == "prefix":
