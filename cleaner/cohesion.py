@@ -38,35 +38,38 @@ def offtopic_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: s
     """Indices of kept lines forming an off-topic trailing block (possibly empty).
 
     Linear in the text: every candidate break p is judged from prefix sums
-    (characters, words, sentences) and from, per break, the number of tail
-    words already used above it, which a sweep over each word's first
-    occurrence gives for all breaks at once.
+    (characters, words, sentences), and only if one passes are content words
+    read: per break, the number of tail words already used above it, which a
+    sweep over each word's first occurrence gives for all breaks at once.
     """
     kept = [l for l in lines if not l.blank and l.index not in marks and l.index != title_idx]
     n = len(kept)
     if n < MIN_BODY_PARAGRAPHS + 1:
         return []
-    stop = stopwords(lang) or stopwords("en")
-    words = [content_words(l.text, stop) for l in kept]
-    title_words = content_words(lines[title_idx].text, stop) if title_idx is not None else []
     chars = _prefix_sums(len(l.text) for l in kept)
-    counts = _prefix_sums(len(ws) for ws in words)
     line_words = _prefix_sums(l.words for l in kept)
     sentences = _prefix_sums(1 if SENTENCE_END.search(l.text) else 0 for l in kept)
-    seen_above = _seen_above(words, set(title_words))
+    breaks = []
     for p in range(MIN_BODY_PARAGRAPHS, n):
         if not _is_break(lines, kept[p - 1], kept[p], marks):
             continue
         if chars[n] - chars[p] >= chars[p]:
             continue
-        tail = counts[n] - counts[p]
-        if tail < MIN_TAIL_WORDS:
-            continue
         tail_lines = n - p
         if ((sentences[n] - sentences[p]) * 2 < tail_lines
                 or (line_words[n] - line_words[p]) / tail_lines < MIN_TAIL_MEAN_WORDS):
             continue  # appended rants are prose; lists of items are not our business here
-        if seen_above[p] / tail > MAX_TAIL_OVERLAP:
+        breaks.append(p)
+    if not breaks:
+        return []  # most documents: no word is looked at
+    stop = stopwords(lang) or stopwords("en")
+    words = [content_words(l.text, stop) for l in kept]
+    title_words = content_words(lines[title_idx].text, stop) if title_idx is not None else []
+    counts = _prefix_sums(len(ws) for ws in words)
+    seen_above = _seen_above(words, set(title_words))
+    for p in breaks:
+        tail = counts[n] - counts[p]
+        if tail < MIN_TAIL_WORDS or seen_above[p] / tail > MAX_TAIL_OVERLAP:
             continue
         if _body_cohesion(words[:p], title_words) < MIN_BODY_COHESION:
             continue

@@ -138,8 +138,9 @@ _SENTENCE_INSIDE = regex.compile(r"\w[.!?。！？]\s+\p{Lu}|[。！？]|\w,\s\w
 _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
 _DIGIT = regex.compile(r"\d")
-_UPPER_START = regex.compile(r"^\p{Lu}")
-_LOWER_START = regex.compile(r"^\p{Ll}")
+# words (whitespace-separated) starting with an upper- / lower-case letter
+_UPPER_WORD = regex.compile(r"(?<!\S)\p{Lu}")
+_LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
 
 
 class _Feat:
@@ -169,13 +170,8 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
         words = text.split()
         f.words = max(len(words), f.length // 6 if dense else 0)
         f.toks = _TOKEN.findall(ln.low)
-        cased = lower = 0
-        for w in words:
-            if _LOWER_START.match(w):
-                cased += 1
-                lower += 1
-            elif _UPPER_START.match(w):
-                cased += 1
+        lower = len(_LOWER_WORD.findall(text))
+        cased = lower + len(_UPPER_WORD.findall(text))
         # prose is mostly lower-case words; menus and headlines are capitalised
         f.lower_share = lower / cased if cased else 0.5
         f.terminal = bool(_TERMINAL.search(text))

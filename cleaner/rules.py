@@ -92,7 +92,10 @@ class Rule:
 
     def prefilter(self):
         """The pattern's literal prefilter (cleaner/_prefilter.py), analysed once."""
-        return self.analysis("prefilter", _prefilter.build)
+        cached = self.__dict__.get("_prefilter")
+        if cached is None or cached[0] is not self.pattern:
+            cached = self.__dict__["_prefilter"] = (self.pattern, _prefilter.build(self.pattern))
+        return cached[1]
 
     def analysis(self, name: str, analyse):
         """`analyse(self.pattern)`, cached on the rule until the pattern changes."""
