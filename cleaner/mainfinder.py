@@ -138,6 +138,18 @@ _SENTENCE_INSIDE = regex.compile(r"\w[.!?。！？]\s+\p{Lu}|[。！？]|\w,\s\w
 _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
 _DIGIT = regex.compile(r"\d")
+# Strings one of which a match of _URL / _SEPARATORS / _COPYRIGHT (on the
+# lower-cased line) must contain: a cheap test before the regex.
+_URL_CUES = ("://", "www.", "@", ".com", ".org", ".net", ".co.uk", ".htm", ".php")
+_SEPARATOR_CUES = ("|", "»", "·", "•", "/")
+_COPYRIGHT_CUES = ("©", "(c)", "&copy", "copyright", "all rights reserved")
+
+
+def _has_any(text: str, cues: tuple[str, ...]) -> bool:
+    for cue in cues:
+        if cue in text:
+            return True
+    return False
 # words (whitespace-separated) starting with an upper- / lower-case letter
 _UPPER_WORD = regex.compile(r"(?<!\S)\p{Lu}")
 _LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
@@ -177,7 +189,7 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
         f.terminal = bool(_TERMINAL.search(text))
         f.bullet = bool(_BULLET.match(text))
         if stop and not dense:
-            f.density = sum(1 for t in f.toks if t in stop) / len(f.toks) if f.toks else 0.0
+            f.density = sum(map(stop.__contains__, f.toks)) / len(f.toks) if f.toks else 0.0
         else:
             # no stopword list, or a script without spaces: a proxy from
             # sentence punctuation and lower-case words
@@ -188,10 +200,11 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
                 f.density = 0.31
             else:
                 f.density = 0.1
-        url_chars = sum(len(m) for m in _URL.findall(text))
+        # each regex only where its literal cue is present (most lines have none)
+        url_chars = sum(len(m) for m in _URL.findall(text)) if _has_any(text, _URL_CUES) else 0
         f.link = (url_chars > max_link_density * len(text)
-                  or len(_SEPARATORS.findall(text)) >= min_separators
-                  or bool(_COPYRIGHT.search(text)))
+                  or (_has_any(text, _SEPARATOR_CUES) and len(_SEPARATORS.findall(text)) >= min_separators)
+                  or (_has_any(ln.low, _COPYRIGHT_CUES) and bool(_COPYRIGHT.search(text))))
         f.dup = 0
         feats.append(f)
     _mark_duplicates(feats)
@@ -207,7 +220,7 @@ def _mark_duplicates(feats, n: int = 4) -> None:
     for pos, f in enumerate(feats):
         toks = f.toks
         text = " ".join(toks)
-        shingles = [tuple(toks[k:k + n]) for k in range(len(toks) - n + 1)]
+        shingles = list(zip(*(toks[k:] for k in range(n))))
         if f.length >= MIN_GOOD_CHARS and text in seen:
             f.dup = 1
         elif len(shingles) >= 8:
