@@ -29,6 +29,7 @@ MECHANISMS = [
      "description": "If rules would remove most of a document, keep the doubtful removals and flag suspected_over_removal"},
 ]
 
+TAIL_LINES = 3             # where = "tail": among the last this many non-blank lines (after the lead)
 TITLE_MAX_WORDS = 22
 PROSE_MIN_WORDS = 15
 LEAD_CAPTION_MAX_WORDS = 15
@@ -84,10 +85,11 @@ class Engine:
         marks: dict[int, Mark] = {}
         starts: dict[int, Rule] = {}
         first_prose = _first_prose(lines)
+        tail_start = _tail_start(lines)
         for line in lines:
             if line.blank:
                 continue
-            rule, m = self._match_line(line, matcher.candidates(line), first_prose, dead, warnings)
+            rule, m = self._match_line(line, matcher.candidates(line), first_prose, tail_start, dead, warnings)
             if rule is None:
                 continue
             marks[line.index] = Mark(rule.category, rule.id)
@@ -163,7 +165,8 @@ class Engine:
                 marks[k] = Mark("duplicate", "duplicate.repeated_line", certain=False)
 
     # ------------------------------------------------------------- matching
-    def _match_line(self, line: Line, rules: list[Rule], first_prose: int, dead: set[str], warnings: list[str]):
+    def _match_line(self, line: Line, rules: list[Rule], first_prose: int, tail_start: int,
+                    dead: set[str], warnings: list[str]):
         """The first of `rules` (the matcher's candidates, in rule order) that matches."""
         for rule in rules:
             if rule.id in dead or not rule.applies_to(line.words):
@@ -171,6 +174,8 @@ class Engine:
             if rule.where == "lead" and line.index >= first_prose:
                 continue
             if rule.where == "body" and line.index < first_prose:
+                continue
+            if rule.where == "tail" and (line.index < tail_start or line.index < first_prose):
                 continue
             try:
                 m = rule.search(line.text, line.low)
@@ -312,6 +317,17 @@ def _first_nonblank(lines: list[Line]) -> int | None:
         if not l.blank:
             return l.index
     return None
+
+
+def _tail_start(lines: list[Line]) -> int:
+    """Index of the first of the last TAIL_LINES non-blank lines."""
+    seen = 0
+    for line in reversed(lines):
+        if not line.blank:
+            seen += 1
+            if seen == TAIL_LINES:
+                return line.index
+    return 0
 
 
 def _first_prose(lines: list[Line]) -> int:

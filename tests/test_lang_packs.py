@@ -265,6 +265,15 @@ LINES = [
     ("cs", "Publikování nebo šíření obsahu je zakázáno bez předchozího souhlasu.", "site"),
     ("cs", "Čtěte také zprávu ministerstva, kterou úřad zveřejnil v pondělí na svém webu.", None),
     ("cs", "Podpořte nás, vyzval premiér občany během projevu.", None),
+    # A press release's closing company description (site.<lang>.company_boilerplate, where = "tail")
+    ("en", "Acme is a global provider of payment software. Acme is headquartered in Boston and employs around 1,300 people worldwide.", "site"),
+    ("en", "Acme is a small firm that has struggled since its founder left, and employees say morale is low.", None),
+    ("de", "Acme ist ein führender Anbieter von Zahlungssoftware mit Sitz in Berlin und beschäftigt rund 1.300 Mitarbeiter weltweit.", "site"),
+    ("de", "Acme ist ein kleines Unternehmen, das seit dem Weggang des Gründers kämpft.", None),
+    ("fr", "Acme est un leader mondial du paiement dont le siège est à Lyon et emploie 1 300 personnes.", "site"),
+    ("fr", "Acme est une petite entreprise qui peine depuis le départ de son fondateur.", None),
+    ("es", "Acme es un proveedor global de software de pagos con sede en Madrid que emplea a 1.300 personas.", "site"),
+    ("es", "Acme es una pequeña empresa que lucha desde la salida de su fundador.", None),
     # Comment-form and comment-policy furniture (navigation.<lang>.comment_furniture)
     ("en", "Comments are moderated and will not appear until approved.", "navigation"),
     ("en", "Leave a Reply Cancel reply", "navigation"),
@@ -365,3 +374,16 @@ def test_single_line(lang, line, category):
     assert got == category, f"{line!r}: got {got} ({hits[0].rule if hits else '-'}), want {category}"
     if category is None:
         assert _norm(line) in {_norm(p) for p in r.text.split("\n\n")}
+
+
+def test_tail_rules_only_fire_among_the_last_lines():
+    """where = "tail": the company description closing a press release goes, the same
+    sentence in the middle of a story stays."""
+    company = ("Acme is a global provider of payment software. Acme is headquartered in Boston "
+               "and employs around 1,300 people worldwide.")
+    paras = [f"{_PARA} Part {n} of the story." for n in (1, 2, 3, 4)]
+    at_end = f"Title of the page\n\n{paras[0]}\n\n{paras[1]}\n\n{company}\n"
+    assert [rm.rule for rm in clean(at_end, lang="en").removed] == ["site.en.company_boilerplate"]
+    in_middle = "\n\n".join(["Title of the page", paras[0], company] + paras[1:]) + "\n"
+    r = clean(in_middle, lang="en")
+    assert r.removed == [] and company in r.text
