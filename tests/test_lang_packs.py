@@ -274,6 +274,10 @@ LINES = [
     ("fr", "Acme est une petite entreprise qui peine depuis le départ de son fondateur.", None),
     ("es", "Acme es un proveedor global de software de pagos con sede en Madrid que emplea a 1.300 personas.", "site"),
     ("es", "Acme es una pequeña empresa que lucha desde la salida de su fundador.", None),
+    # A caption printed with its expand/collapse toggle (credit.en.caption_toggle)
+    ("en", "Defense Secretary Mark Esper, left, and Defense Minister Ngo Xuan Lich shake hands in Hanoi. less", "credit"),
+    ("en", "Defense Secretary Mark Esper, left, and Defense Minister Ngo Xuan Lich shake hands in ... more", "credit"),
+    ("en", "The minister said the new rules would matter less than the money, and that voters want more.", None),
     # Comment-form and comment-policy furniture (navigation.<lang>.comment_furniture)
     ("en", "Comments are moderated and will not appear until approved.", "navigation"),
     ("en", "Leave a Reply Cancel reply", "navigation"),
