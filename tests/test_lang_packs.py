@@ -278,6 +278,10 @@ LINES = [
     ("en", "Defense Secretary Mark Esper, left, and Defense Minister Ngo Xuan Lich shake hands in Hanoi. less", "credit"),
     ("en", "Defense Secretary Mark Esper, left, and Defense Minister Ngo Xuan Lich shake hands in ... more", "credit"),
     ("en", "The minister said the new rules would matter less than the money, and that voters want more.", None),
+    # Newsletter promos (newsletter.en.daily_promo)
+    ("en", "Get the day's big stories + fun stuff you love like mock drafts, picks and power rankings.", "newsletter"),
+    ("en", "Start your day with the Opening Bell powered by The Water Coolest. Sign up for the free daily newsletter.", "newsletter"),
+    ("en", "Start your day with a glass of water, the doctor advised, before any coffee.", None),
     # Comment-form and comment-policy furniture (navigation.<lang>.comment_furniture)
     ("en", "Comments are moderated and will not appear until approved.", "navigation"),
     ("en", "Leave a Reply Cancel reply", "navigation"),
