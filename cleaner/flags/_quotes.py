@@ -33,12 +33,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from cleaner.flags import _data
+from cleaner.flags import _data, _util
 
 DOUBLE = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 # Two single quotes standing for a double one: ‘‘…’’ and ''…''.
 _PAIRS = ("\u2018\u2018", "\u2019\u2019", "''")
 _MARK_RE = re.compile("|".join(_PAIRS) + "|[" + DOUBLE + "]")
+_DOUBLE_RE = re.compile("[" + DOUBLE + "]")
 _STRAIGHT = frozenset(['"', "''"])
 _FIXED = {"\u2018\u2018": "open", "\u2019\u2019": "close"}
 _GUILLEMETS = frozenset("\u00ab\u00bb")
@@ -94,8 +95,31 @@ def position_role(prev: str | None, nxt: str | None) -> tuple[str | None, str]:
     return None, "state"
 
 
+# What scan() gives a paragraph without marks and nothing carried into it (shared).
+_NO_MARKS = ParaScan()
+
+# The last scan: quote-style, unbalanced-quote and fragment all scan the same
+# paragraphs, one after the other. (key, result); replaced whole, so thread-safe.
+_last: tuple = (None, None)
+
+
 def scan(paragraphs, lang: str = "und") -> list[ParaScan]:
-    """Roles and matches of every double quote mark, paragraph by paragraph."""
+    """Roles and matches of every double quote mark, paragraph by paragraph.
+
+    The result is shared between callers (memoised on the paragraphs' offsets and
+    raw text): read it, never change it.
+    """
+    global _last
+    key = (lang, tuple([(p.start, p.raw) for p in paragraphs]))
+    last_key, last_out = _last
+    if last_key == key:
+        return last_out
+    out = _scan(paragraphs, lang)
+    _last = (key, out)
+    return out
+
+
+def _scan(paragraphs, lang: str) -> list[ParaScan]:
     from cleaner.flags import mojibake
 
     conv = conventions(lang)
@@ -103,15 +127,23 @@ def scan(paragraphs, lang: str = "und") -> list[ParaScan]:
     collapsed = lang in _collapsed_langs()
     out: list[ParaScan] = []
     carry: list[QuoteMark] = []
+    with_marks = _with_marks([p.raw for p in paragraphs])
     for pi, p in enumerate(paragraphs):
+        if pi not in with_marks:
+            # No mark: a carried quotation is neither closed nor reopened here,
+            # and is not carried further (what the loop below does with it).
+            out.append(ParaScan(inherited=list(carry)) if carry else _NO_MARKS)
+            carry = []
+            continue
         raw = p.raw
         ps = ParaScan(inherited=list(carry))
+        found = _MARK_RE.finditer(raw)
         stack: list[QuoteMark] = list(carry)
         first = True
         garbled = mojibake.runs(raw, lang)
         garbled_starts = [s for s, _ in garbled]
         n_open = {True: sum(s.straight for s in stack), False: sum(not s.straight for s in stack)}
-        for m in _MARK_RE.finditer(raw):
+        for m in found:
             i, j = m.span()
             if garbled:
                 g = bisect.bisect_right(garbled_starts, i) - 1
@@ -185,6 +217,15 @@ def scan(paragraphs, lang: str = "und") -> list[ParaScan]:
         carry = ps.open_at_end
         out.append(ps)
     return out
+
+
+def _with_marks(raws: list[str]) -> set[int]:
+    """Indices of the strings with a _MARK_RE match: a character class and three
+    pairs are much faster to find separately than as one alternation."""
+    found = set(_util.hit_paragraphs(_DOUBLE_RE, raws))
+    for pair in _PAIRS:
+        found.update(_util.hit_paragraphs(pair, raws))
+    return found
 
 
 @functools.lru_cache(maxsize=1)

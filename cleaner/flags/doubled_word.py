@@ -6,14 +6,22 @@ Legitimate repeats are data (rules/flags/doubled.toml [allow.<lang>]): "die die"
 "that that", "nous nous", ... Numbers, and repeats whose second word starts with
 a capital (Bora Bora, Baden Baden), are never flagged. Words must be separated by
 blanks only ("that, that" is not a doubled word).
+
+At most 100 flags per paragraph ([limits] max_per_paragraph in
+rules/flags/doubled.toml overrides it): a megabyte of "the the the ..." gives
+100 flags, not one per word. Paragraphs are first checked chunk by chunk
+(_may_flag); only those that may contain a repeat go through the word-by-word rules.
 """
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
+import re
 
 import regex
 
-from cleaner.flags import _data
+from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag
 from cleaner.report import Flag
 
@@ -25,6 +33,16 @@ DESCRIPTION = ("The same word twice in a row (\"the the\"), or two verbs after a
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-][\p{L}\p{M}\p{N}]+)*")
 _GAP = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+# Blanks that str.split() does not cut at (zero-width ones, U+001C..U+001F).
+_UNSPLIT_BLANKS = re.compile("[" + _util.ZERO_WIDTH + _util.SPLIT_ONLY_BLANKS + "]")
+_MAX_PER_PARAGRAPH = 100
+# chunk (whitespace-separated) -> casefolded word it starts / ends with, if any
+_HEADS: dict[str, str | int] = {}
+_TAILS: dict[str, str | int] = {}
+_NO_HEAD, _NO_TAIL = 1, 0          # never equal to each other nor to a word
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019\-][A-Za-z0-9]+)*")   # _WORD on _util.PLAIN text
+_MAX_CACHED = 1 << 18
 
 
 @functools.lru_cache(maxsize=None)
@@ -55,38 +73,120 @@ def detect(paragraphs, lang: str) -> list[Flag]:
         return []
     allow = _allow(lang)
     inf = _infinitive(lang)
+    # str.split() does not cut at these blanks: such paragraphs go word by word.
+    unsplit = set(_util.hit_paragraphs(_UNSPLIT_BLANKS, [p.raw for p in paragraphs]))
     flags: list[Flag] = []
-    for p in paragraphs:
-        raw = p.raw
-        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(raw)]
-        # adjacent[i]: tokens i and i+1 are separated by blanks only
-        adjacent = [bool(_GAP.fullmatch(raw, toks[i][1], toks[i + 1][0])) for i in range(len(toks) - 1)]
-        for i in range(len(toks) - 1):
-            if not adjacent[i]:
-                continue
-            (s1, e1, w1), (s2, e2, w2) = toks[i], toks[i + 1]
-            low = w1.casefold()
-            if low != w2.casefold() or _has_digit(w1):
-                continue
-            if w2[0].isupper() or low in allow:
-                continue
-            flags.append(make_flag(p, s1, e2, KIND, RULE, f"word repeated: {raw[s1:e2]!r}"))
-        if inf is None:
+    for i, p in enumerate(paragraphs):
+        if i in unsplit or _may_flag(_util.split_cached(p.raw), inf):
+            flags.extend(_paragraph_flags(p, allow, inf))
+    return flags
+
+
+def _may_flag(chunks: list[str], inf) -> bool:
+    """False only when the paragraph split into `chunks` certainly has no
+    doubled word and no doubled verb.
+
+    Two words separated by blanks only are the last word of one whitespace-
+    separated chunk and the first word of the next (words never span a blank),
+    so comparing the chunks' edge words, remembered per distinct chunk, finds
+    every candidate without tokenising the paragraph."""
+    try:
+        if any(map(operator.eq, map(_TAILS.__getitem__, chunks), map(_HEADS.__getitem__, chunks[1:]))):
+            return True
+    except KeyError:
+        _learn(chunks)
+        return _may_flag(chunks, inf)
+    return inf is not None and _verbs_possible(chunks, inf)
+
+
+def _learn(chunks: list[str]) -> None:
+    """Fill _HEADS / _TAILS for `chunks`."""
+    if len(_HEADS) > _MAX_CACHED:
+        _HEADS.clear()
+        _TAILS.clear()
+    for chunk in chunks:
+        if chunk not in _HEADS or chunk not in _TAILS:
+            _HEADS[chunk], _TAILS[chunk] = _edge_words(chunk)
+
+
+def _edge_words(chunk: str) -> tuple[str | int, str | int]:
+    """(first word, last word) of the chunk, casefolded; _NO_HEAD / _NO_TAIL
+    when the chunk does not start / end with a word."""
+    if chunk.isascii() and chunk.isalnum():
+        return chunk.lower(), chunk.lower()
+    if not _util.PLAIN.fullmatch(chunk):
+        words = list(_WORD.finditer(chunk))
+        head = words[0].group().casefold() if words and words[0].start() == 0 else _NO_HEAD
+        tail = words[-1].group().casefold() if words and words[-1].end() == len(chunk) else _NO_TAIL
+        return head, tail
+    # _WORD on a plain chunk is _PLAIN_WORD; a word's shape reads the same
+    # backwards, so the last word is the first of the reversed chunk.
+    head, tail = _PLAIN_WORD.match(chunk), _PLAIN_WORD.match(chunk[::-1])
+    return (head.group().lower() if head else _NO_HEAD,
+            tail.group()[::-1].lower() if tail else _NO_TAIL)
+
+
+def _verbs_possible(chunks: list[str], inf) -> bool:
+    """May a marker, a verb and a verb follow each other with blanks between?
+    The middle verb is then a whole chunk; casefold(w) is in the casefolded set
+    whenever w.lower() (or w) is in the original one."""
+    markers, verbs = _folded(inf[0]), _folded(inf[1])
+    last = len(chunks) - 1
+    for j in itertools.compress(range(len(chunks)), map(inf[1].__contains__, chunks)):
+        if 0 < j < last and _TAILS.get(chunks[j - 1]) in markers and _HEADS.get(chunks[j + 1]) in verbs:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=None)
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+def _limit() -> int:
+    """At most this many flags per paragraph: a pathological line ("the the the
+    ..." for a megabyte) must not turn into a flag per word."""
+    return int(_data.load("doubled").get("limits", {}).get("max_per_paragraph", _MAX_PER_PARAGRAPH))
+
+
+def _paragraph_flags(p, allow: frozenset[str], inf) -> list[Flag]:
+    """The exact rules on one paragraph (at most _limit() flags)."""
+    raw = p.raw
+    limit = _limit()
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(raw)]
+    folded = [t[2].casefold() for t in toks]
+    flags: list[Flag] = []
+
+    def adjacent(i: int) -> bool:   # tokens i and i+1 are separated by blanks only
+        return bool(_GAP.fullmatch(raw, toks[i][1], toks[i + 1][0]))
+
+    for i in range(len(toks) - 1):
+        if folded[i] != folded[i + 1] or not adjacent(i):
             continue
-        markers, verbs, first_exclude, ok_pairs = inf
-        for i in range(len(toks) - 2):
-            if not (adjacent[i] and adjacent[i + 1]):
-                continue
-            if toks[i][2].lower() not in markers:
-                continue
-            v1, v2 = toks[i + 1][2], toks[i + 2][2]
-            if v1 == v2 or v1 not in verbs or v2 not in verbs:   # as written: lower-case only
-                continue
-            if v1 in first_exclude or f"{v1} {v2}" in ok_pairs:
-                continue
-            if i + 3 < len(toks) and adjacent[i + 2] and toks[i + 3][2].lower() in ("and", "or"):
-                continue  # "to read write and count": a list missing its comma
-            s, e = toks[i + 1][0], toks[i + 2][1]
-            flags.append(make_flag(p, s, e, KIND, RULE,
-                                   f"two verbs after '{toks[i][2]}': {raw[s:e]!r} (one is probably left over)"))
+        (s1, e1, w1), (s2, e2, w2) = toks[i], toks[i + 1]
+        if _has_digit(w1) or w2[0].isupper() or folded[i] in allow:
+            continue
+        if len(flags) >= limit:
+            return flags
+        flags.append(make_flag(p, s1, e2, KIND, RULE, f"word repeated: {raw[s1:e2]!r}"))
+    if inf is None:
+        return flags
+    markers, verbs, first_exclude, ok_pairs = inf
+    for i in range(len(toks) - 2):
+        if toks[i][2].lower() not in markers:
+            continue
+        v1, v2 = toks[i + 1][2], toks[i + 2][2]
+        if v1 == v2 or v1 not in verbs or v2 not in verbs:   # as written: lower-case only
+            continue
+        if v1 in first_exclude or f"{v1} {v2}" in ok_pairs:
+            continue
+        if not (adjacent(i) and adjacent(i + 1)):
+            continue
+        if i + 3 < len(toks) and adjacent(i + 2) and toks[i + 3][2].lower() in ("and", "or"):
+            continue  # "to read write and count": a list missing its comma
+        if len(flags) >= limit:
+            return flags
+        s, e = toks[i + 1][0], toks[i + 2][1]
+        flags.append(make_flag(p, s, e, KIND, RULE,
+                               f"two verbs after '{toks[i][2]}': {raw[s:e]!r} (one is probably left over)"))
     return flags

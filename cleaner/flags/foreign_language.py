@@ -10,12 +10,14 @@ lines of numbers or URLs are never checked. Thresholds: rules/flags/foreign.toml
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+from typing import NamedTuple
 
 import regex
 
 from cleaner import lang as langmod
-from cleaner.flags import _data
+from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag, stripped_span
 from cleaner.report import Flag
 from cleaner.stopwords import available, stopwords
@@ -29,6 +31,9 @@ _TOKEN = regex.compile(r"\S+")
 _WORD = regex.compile(r"^[\p{P}\p{S}]*([\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*)[\p{P}\p{S}]*$")
 _URLISH = regex.compile(r"(?:://|^www\.|@.+\.|\.(?:com|org|net|html?|php)\b)", regex.I)
 _POINTS = regex.compile(r"[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
+# _WORD on a _util.PLAIN token (its \p{P}\p{S} are the non-alphanumerics).
+_PLAIN_PUNCT = "!-/:-@\\[-`{-~" + _util.TYPO_PUNCT
+_PLAIN_TOKEN = re.compile(f"[{_PLAIN_PUNCT}]*([A-Za-z]+(?:['\u2019\\-][A-Za-z]+)*)[{_PLAIN_PUNCT}]*")
 _NO_SPACES = frozenset({"han", "kana", "thai", "lao", "khmer", "myanmar", "tibetan"})
 
 
@@ -56,14 +61,14 @@ def _similar(lang: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _rival_index(script: str) -> dict[str, tuple[str, ...]]:
-    """stopword -> the languages (with that usual script) whose list has it."""
-    index: dict[str, list[str]] = {}
-    for code in available():
-        if _expected_scripts(code) == frozenset({script}):
-            for w in stopwords(code):
-                index.setdefault(w, []).append(code)
-    return {w: tuple(v) for w, v in index.items()}
+def _script_langs(script: str) -> tuple[str, ...]:
+    """The languages with a stopword list that are usually written in `script` alone."""
+    return tuple(code for code in available() if _expected_scripts(code) == frozenset({script}))
+
+
+def _rival_hits(low: list[str], script: str, lang: str) -> list[int]:
+    """For each other language of `script`: how many of `low` its list has."""
+    return [sum(map(stopwords(code).__contains__, low)) for code in _script_langs(script) if code != lang]
 
 
 def _words(text: str) -> list[str]:
@@ -100,8 +105,182 @@ def _dominant(text: str) -> tuple[str | None, int]:
     return name, sum(counts.values())
 
 
+# ---------------------------------------------------------------- counts per token
+# suspicious() only needs counts over the paragraph's whitespace-separated tokens
+# (words, capitalised / lower-case words, stopwords, rival stopwords, tokens with
+# non-Latin letters or Latin-less words), and news text repeats its tokens. Each distinct token is
+# analysed once per document language, with the exact rules above, into a small
+# int with one _BITS-bit field per count, so a paragraph's counts are one sum()
+# that stays in machine integers (at most _MAX_PARA_TOKENS tokens: no carries).
+_BITS = 10
+_MAX_PARA_TOKENS = (1 << _BITS) - 1
+_MASK = _MAX_PARA_TOKENS
+_UPPER, _LOWER, _STOP, _RIVAL, _NONLATIN = (_BITS * k for k in range(1, 6))
+_TOKEN_VALUES: dict[str, dict[str, int]] = {}   # lang -> token -> packed counts
+_MAX_CACHED = 1 << 18                          # tokens per language; dropped beyond
+_CHAR_SCRIPTS: dict[str, str | None] = {}      # char -> 'latin', 'other' or None (no letter)
+
+
+def _counts(tokens: list[str], lang: str) -> tuple[int, int, int, int, int, int]:
+    """(words, upper, lower, stop, rival, tokens needing the script count) over `tokens`."""
+    values = _TOKEN_VALUES.get(lang)
+    if values is None:
+        values = _TOKEN_VALUES.setdefault(lang, {})
+    try:
+        total = sum(map(values.__getitem__, tokens))
+    except KeyError:
+        if len(values) > _MAX_CACHED:
+            values.clear()
+        for tok in tokens:
+            if tok not in values:
+                values[tok] = _token_value(tok, lang)
+        total = sum(map(values.__getitem__, tokens))
+    return (total & _MASK, (total >> _UPPER) & _MASK, (total >> _LOWER) & _MASK,
+            (total >> _STOP) & _MASK, (total >> _RIVAL) & _MASK, (total >> _NONLATIN) & _MASK)
+
+
+def _token_value(tok: str, lang: str) -> int:
+    """One token's counts, packed (see _counts)."""
+    if tok.isascii() and tok.isalpha():     # most tokens: a plain ASCII word
+        word, low, value = tok, tok.lower(), 0
+    elif _util.PLAIN.fullmatch(tok):       # Latin letters only, if any
+        word = _plain_token_word(tok)
+        if word is None:
+            return 0
+        low, value = word.lower(), 0        # NFKC-stable, no vowel points
+    else:
+        scripts = _letter_scripts(tok)
+        word = _token_word(tok)
+        # Flagged: a non-Latin letter, or a word without a Latin letter (marks only).
+        value = (bool(scripts - {"latin"}) or (word is not None and "latin" not in scripts)) << _NONLATIN
+        if word is None:
+            return value
+        low = word.lower() if word.isascii() else _lookup_form(word)
+    stop, rival = _lang_words(lang)
+    first = word[0]
+    return (value + 1 + (first.isupper() << _UPPER) + (first.islower() << _LOWER)
+            + ((low in stop) << _STOP) + ((low in rival) << _RIVAL))
+
+
+def _token_word(tok: str) -> str | None:
+    """What _words() takes from one token (None: a URL, a number, not a word)."""
+    if ("." in tok or ":" in tok) and _URLISH.search(tok):
+        return None                     # every _URLISH match has a '.' or ':'
+    m = _WORD.match(tok)
+    return m.group(1) if m else None
+
+
+def _plain_token_word(tok: str) -> str | None:
+    """_token_word() of a _util.PLAIN token."""
+    if ("." in tok or ":" in tok) and _URLISH.search(tok):
+        return None
+    m = _PLAIN_TOKEN.fullmatch(tok)
+    return m.group(1) if m else None
+
+
+def _letter_scripts(tok: str) -> set[str]:
+    """The scripts langmod.script_counts(tok) counts letters of ('latin' or 'other')."""
+    if tok.isascii():
+        return {"latin"} if any(map(str.isalpha, tok)) else set()
+    out = set()
+    for ch in tok:
+        kind = _CHAR_SCRIPTS.get(ch, "?")
+        if kind == "?":
+            names = langmod.script_counts(ch)
+            kind = _CHAR_SCRIPTS[ch] = "latin" if "latin" in names else "other" if names else None
+        if kind:
+            out.add(kind)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _lang_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(stopwords of `lang`, stopwords of the other languages of its script): a
+    word in the second set is a hit for some rival in _rival_hits."""
+    script = _rival_script(lang)
+    if script is None:
+        return stopwords(lang), frozenset()
+    others = [code for code in _script_langs(script) if code != lang]
+    return stopwords(lang), frozenset().union(*map(stopwords, others))
+
+
+@functools.lru_cache(maxsize=None)
+def _rival_script(lang: str) -> str | None:
+    """The one script `lang` is written in (None: several or mixed); rivals are
+    counted for it."""
+    expected = _expected_scripts(lang)
+    return next(iter(expected)) if expected is not None and len(expected) == 1 else None
+
+
 def suspicious(text: str, lang: str) -> bool:
     """The cheap test: may `text` be in another language than `lang`?"""
+    fast = _suspicious_by_counts(text, lang, _limits())
+    return _suspicious_exact(text, lang) if fast is None else fast
+
+
+class _Limits(NamedTuple):
+    min_words: int
+    max_capitalised: float
+    max_stopword_density: float
+    rival_ratio: float
+    min_rival_density: float
+
+
+@functools.lru_cache(maxsize=1)
+def _limits() -> _Limits:
+    """rules/flags/foreign.toml [foreign], read once (the defaults are _suspicious_exact's)."""
+    conf = _conf()
+    return _Limits(int(conf.get("min_words", 8)), float(conf.get("max_capitalised", 0.6)),
+                   float(conf.get("max_stopword_density", 0.08)), float(conf.get("rival_ratio", 0.5)),
+                   float(conf.get("min_rival_density", 0.3)))
+
+
+def _suspicious_by_counts(text: str, lang: str, lim: _Limits) -> bool | None:
+    """_suspicious_exact's answer from per-token counts, or None when the counts
+    cannot decide it (a very long paragraph, or a close rival-language test)."""
+    min_words = lim.min_words
+    if len(text) < 2 * min_words:
+        return False
+    tokens = _util.split_cached(text)
+    if len(tokens) > _MAX_PARA_TOKENS or min_words < 1:
+        return None
+    n, upper, lower, stop, rival, nonlatin = _counts(tokens, lang)
+    # Without non-Latin letters, and with a Latin letter in every word, the script
+    # is Latin, or there is no word: False either way, as with script None.
+    script, letters = _dominant(text) if nonlatin else ("latin", len(text))
+    if script is None:
+        return False
+    if script in _NO_SPACES:
+        if letters < 2 * min_words:
+            return False
+        n = 0
+    else:
+        if n < min_words:
+            return False
+        cased = upper + lower
+        if cased and upper / cased > lim.max_capitalised:
+            return False
+    expected = _expected_scripts(lang)
+    if expected is not None and script not in expected:
+        return True
+    if not n or not stopwords(lang):
+        return False
+    density = stop / n
+    if density < lim.max_stopword_density:
+        return True
+    if density >= lim.rival_ratio:
+        return False
+    # Every rival hit is a word in some other list of this script, so the best
+    # rival's density is at most rival / n: often enough to rule the test out.
+    if script == _rival_script(lang) and lim.rival_ratio >= 0:
+        most = rival / n
+        if most < lim.min_rival_density or density >= lim.rival_ratio * most:
+            return False
+    return None
+
+
+def _suspicious_exact(text: str, lang: str) -> bool:
+    """The cheap test, word by word (the definition _suspicious_by_counts follows)."""
     conf = _conf()
     min_words = int(conf.get("min_words", 8))
     if len(text) < 2 * min_words:
@@ -139,14 +318,28 @@ def suspicious(text: str, lang: str) -> bool:
     ratio = float(conf.get("rival_ratio", 0.5))
     if density >= ratio:          # no rival can reach density / ratio > 1
         return False
-    hits: dict[str, int] = {}
-    index = _rival_index(script)
-    for w in low:
-        for code in index.get(w, ()):
-            hits[code] = hits.get(code, 0) + 1
-    hits.pop(lang, None)
-    best = max(hits.values(), default=0) / len(low)
+    best = max(_rival_hits(low, script, lang), default=0) / len(low)
     return best >= float(conf.get("min_rival_density", 0.3)) and density < ratio * best
+
+
+# langdetect answers, remembered: the same paragraph (a recurring tagline, a
+# table row) is often suspicious in many documents, and each answer costs
+# milliseconds. langdetect_probs is deterministic (fixed seed, fresh detector);
+# the key holds the function itself, so a replaced one is asked afresh.
+_PROBS: dict[tuple, list] = {}
+_PROBS_MAX = 2048
+
+
+def _langdetect(text: str, max_chars: int) -> list[tuple[str, float]]:
+    fn = langmod.langdetect_probs
+    key = (fn, max_chars, text)
+    probs = _PROBS.get(key)
+    if probs is None:
+        probs = fn(text, max_chars=max_chars)
+        if len(_PROBS) >= _PROBS_MAX:
+            _PROBS.clear()
+        _PROBS[key] = probs
+    return probs
 
 
 def detect(paragraphs, lang: str) -> list[Flag]:
@@ -157,12 +350,14 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     max_chars = int(conf.get("sample_chars", 600))
     min_found = float(conf.get("min_detected_density", 0.15))
     same = _similar(lang)
+    lim = _limits()
     flags: list[Flag] = []
     for p in paragraphs:
         text = p.text
-        if not suspicious(text, lang):
+        fast = _suspicious_by_counts(text, lang, lim)
+        if not (_suspicious_exact(text, lang) if fast is None else fast):
             continue
-        probs = langmod.langdetect_probs(text, max_chars=max_chars)
+        probs = _langdetect(text, max_chars)
         if not probs:
             continue
         top, prob = probs[0]

@@ -13,10 +13,11 @@ Space before ; : ! ? is correct French typography and never flagged.
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
-from cleaner.flags import _data, _quotes
+from cleaner.flags import _data, _quotes, _util
 from cleaner.flags._util import make_flag
 from cleaner.lang import fine_script
 from cleaner.report import Flag
@@ -35,6 +36,10 @@ _QUOTED = regex.compile(
     r"(?P<q2>[" + _CLOSERS + r"])(?P<p2>[.!?])(?=[\s\u200b]|$)")
 _DOUBLED = regex.compile(
     r",,+|;;+|[,;]\.(?!\.)|(?<![.\d/])\.\.(?![.\d/])")
+# Cheap `re` pre-checks (literal characters only, so `re` agrees with `regex`):
+# what every match of _QUOTED / _DOUBLED starts with. Most paragraphs have neither.
+_QUOTED_HINT = re.compile("[.!?][ \t\u00a0\u202f]+[" + re.escape(_OPENERS) + "]")
+_DOUBLED_HINT = re.compile(r",[,.]|;[;.]|\.\.")
 _NOT_AFTER = frozenset(".\u2026" + _CLOSERS + "\u2019\u2018")
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}.]+$")
 
@@ -75,9 +80,14 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     max_words = _max_words()
     two_dots_ok = lang in _two_dot_langs()
     flags: list[Flag] = []
-    for p in paragraphs:
+    raws = [p.raw for p in paragraphs]
+    quoted_at = set(_util.hit_paragraphs(_QUOTED_HINT, raws))
+    doubled_at = set(_util.hit_paragraphs(_DOUBLED_HINT, raws))
+    for i in sorted(quoted_at | doubled_at):
+        p = paragraphs[i]
         raw = p.raw
-        for m in _QUOTED.finditer(raw, overlapped=True):
+        quoted = _QUOTED.finditer(raw, overlapped=True) if i in quoted_at else ()
+        for m in quoted:
             body = m.group("body")
             if regex.search(r"[.!?\u2026]", body.rstrip(".!?\u2026")) or len(body.split()) > max_words:
                 continue  # a full quoted sentence, not a fragment
@@ -86,7 +96,8 @@ def detect(paragraphs, lang: str) -> list[Flag]:
             flags.append(make_flag(p, m.start("p1"), m.end("p2"), KIND, RULE,
                                    "quoted fragment between two sentence ends: "
                                    "the punctuation around the quote is misplaced"))
-        for m in _DOUBLED.finditer(raw):
+        doubled = _DOUBLED.finditer(raw) if i in doubled_at else ()
+        for m in doubled:
             if m.group() == ".." and (two_dots_ok or _east_asian(raw, m.start())):
                 continue  # ".." is an ordinary ellipsis in Korean / Japanese / Chinese text
             flags.append(make_flag(p, m.start(), m.end(), KIND, RULE,

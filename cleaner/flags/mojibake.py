@@ -11,10 +11,9 @@ See rules/flags/mojibake.toml.
 from __future__ import annotations
 
 import functools
+import re
 
-import regex
-
-from cleaner.flags import _data
+from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag
 from cleaner.report import Flag
 
@@ -36,7 +35,8 @@ def _cont_chars() -> frozenset[str]:
 
 
 CONT = _cont_chars()
-_CAND = regex.compile("[\u00c2-\u00f4\ufffd\u0080-\u009f]")
+# Code point ranges only, so the stdlib `re` finds them as the `regex` module would.
+_CAND = re.compile("[\u00c2-\u00f4\ufffd\u0080-\u009f]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -72,6 +72,8 @@ def units(raw: str, lang: str = "und") -> list[tuple[int, int, bool]]:
     """(start, end, strong) for every candidate mojibake unit in raw, in order."""
     weak, very_weak = _classes()
     exc = _exceptions(lang)
+    if raw.isascii() or not _CAND.search(raw):
+        return []           # every unit starts with one of _CAND's characters
     out: list[tuple[int, int, bool]] = []
     n = len(raw)
     pos = 0
@@ -130,7 +132,8 @@ def runs(raw: str, lang: str = "und") -> list[tuple[int, int]]:
 
 def detect(paragraphs, lang: str) -> list[Flag]:
     flags: list[Flag] = []
-    for p in paragraphs:
+    for i in _util.hit_paragraphs(_CAND, [p.raw for p in paragraphs]):
+        p = paragraphs[i]
         for s, e in runs(p.raw, lang):
             flags.append(make_flag(p, s, e, KIND, RULE,
                                    f"looks like UTF-8 read as cp1252/latin-1: {p.raw[s:e]!r}"))
