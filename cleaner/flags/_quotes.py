@@ -95,7 +95,7 @@ def position_role(prev: str | None, nxt: str | None) -> tuple[str | None, str]:
     return None, "state"
 
 
-# What scan() gives a paragraph without marks and nothing carried into it (shared).
+# What scan() gives every paragraph without marks and nothing carried into it.
 _NO_MARKS = ParaScan()
 
 # The last scan: quote-style, unbalanced-quote and fragment all scan the same
@@ -125,16 +125,16 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
     conv = conventions(lang)
     spaced_ok = lang in _spaced_guillemet_langs()
     collapsed = lang in _collapsed_langs()
-    out: list[ParaScan] = []
+    out: list[ParaScan] = [_NO_MARKS] * len(paragraphs)
     carry: list[QuoteMark] = []
-    with_marks = _with_marks([p.raw for p in paragraphs])
-    for pi, p in enumerate(paragraphs):
-        if pi not in with_marks:
-            # No mark: a carried quotation is neither closed nor reopened here,
-            # and is not carried further (what the loop below does with it).
-            out.append(ParaScan(inherited=list(carry)) if carry else _NO_MARKS)
+    last = -1
+    for pi in _with_marks([p.raw for p in paragraphs]):
+        if carry and pi != last + 1:
+            # The paragraph after `last` has no mark: a carried quotation is neither
+            # closed nor reopened there, and is not carried further.
+            out[last + 1] = ParaScan(inherited=list(carry))
             carry = []
-            continue
+        p = paragraphs[pi]
         raw = p.raw
         ps = ParaScan(inherited=list(carry))
         found = _MARK_RE.finditer(raw)
@@ -215,17 +215,17 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
         inherited = set(map(id, ps.inherited))
         ps.open_at_end = [s for s in stack if id(s) not in inherited]
         carry = ps.open_at_end
-        out.append(ps)
+        out[pi] = ps
+        last = pi
+    if carry and last + 1 < len(paragraphs):
+        out[last + 1] = ParaScan(inherited=list(carry))
     return out
 
 
-def _with_marks(raws: list[str]) -> set[int]:
-    """Indices of the strings with a _MARK_RE match: a character class and three
-    pairs are much faster to find separately than as one alternation."""
-    found = set(_util.hit_paragraphs(_DOUBLE_RE, raws))
-    for pair in _PAIRS:
-        found.update(_util.hit_paragraphs(pair, raws))
-    return found
+def _with_marks(raws: list[str]) -> list[int]:
+    """Indices, ascending, of the strings with a _MARK_RE match (a character class
+    and three pairs are much faster to find separately than as one alternation)."""
+    return _util.hit_paragraphs((_DOUBLE_RE,) + _PAIRS, raws)
 
 
 @functools.lru_cache(maxsize=1)

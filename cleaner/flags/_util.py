@@ -1,15 +1,17 @@
-"""Small helpers shared by the detectors.
+"""Small helpers shared by the detectors, and the pieces of their fast paths.
 
-Speed: the detectors' exact rules use the `regex` module word by word, which
-made the flag stage slow. They now first ask a cheap question whose "no" is
-certain (str methods, a stdlib `re` search over literal characters, look-ups of
-whitespace-separated chunks analysed once), and run the exact rules only on
-the few paragraphs left.
+The detectors' exact rules run the `regex` module word by word, which is slow.
+So each detector first asks a cheap question whose "no" is certain, and runs
+the exact rules only on the few paragraphs left: one stdlib `re` search over
+all paragraphs for the characters a rule needs (hit_paragraphs), `re` versions
+of the rules on "plain" text where they provably agree (PLAIN), and counts or
+edge words of whitespace-separated tokens, each distinct token analysed once.
 """
 from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 
 import regex
@@ -17,12 +19,18 @@ import regex
 from cleaner.report import Flag
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-# Typographic punctuation of news text: ‘ ’ “ ” „ « » – — …, each \p{P} for
-# `regex`. A "plain" token is printable ASCII and these: on it, [A-Za-z] are
-# exactly the \p{L}\p{M} characters and [A-Za-z0-9] the \p{L}\p{M}\p{N} ones,
-# so stdlib `re` patterns reproduce the detectors' `regex` rules, much faster.
+# "Plain" text: printable ASCII, the Latin-1 letters À..ÿ (not × ÷), and the
+# typographic punctuation of news text ‘ ’ “ ” „ « » – — … (each \p{P} for
+# `regex`). On it PLAIN_LETTER are exactly the \p{L}\p{M} characters and
+# PLAIN_ALNUM the \p{L}\p{M}\p{N} ones, the letters are NFKC-stable, Latin, and
+# casefold to plain letters, so stdlib `re` patterns reproduce the detectors'
+# `regex` rules, much faster. (tests/test_flags_speed_paths.py checks all this.)
 TYPO_PUNCT = "\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026"
-PLAIN = re.compile("[!-~" + TYPO_PUNCT + "]+")        # use .fullmatch
+PLAIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"      # character class bodies
+PLAIN_ALNUM = "0-9" + PLAIN_LETTER
+PLAIN_BLANKS = " \t\u00a0"
+PLAIN = re.compile(f"[!-~{TYPO_PUNCT}{PLAIN_LETTER}]+")                # a token; use .fullmatch
+PLAIN_TEXT = re.compile(f"[{PLAIN_BLANKS}!-~{TYPO_PUNCT}{PLAIN_LETTER}]*")   # a paragraph; .fullmatch
 
 
 def make_flag(p, i: int, j: int, kind: str, rule: str, message: str) -> Flag:
@@ -53,19 +61,19 @@ def split_like_regex(text: str) -> list[str]:
     return text.split()
 
 
-# Whitespace-split paragraphs, shared: doubled-word splits p.raw, foreign-language
-# p.text, and the two are usually the same string. Bounded; values are shared,
-# so never changed.
-_SPLITS: dict[str, list[str]] = {}
+# Whitespace-split paragraphs, shared: doubled-word splits p.raw (unless plain),
+# foreign-language p.text, and the two are usually the same string. Bounded;
+# tuples, so the garbage collector stops tracking them at once.
+_SPLITS: dict[str, tuple[str, ...]] = {}
 _SPLITS_MAX = 4096
 _SPLIT_CACHE_CHARS = 20_000
 
 
-def split_cached(text: str) -> list[str]:
-    """split_like_regex(text), remembered for the last few thousand paragraphs."""
+def split_cached(text: str) -> tuple[str, ...]:
+    """split_like_regex(text) as a tuple, remembered for the last few thousand paragraphs."""
     got = _SPLITS.get(text)
     if got is None:
-        got = split_like_regex(text)
+        got = tuple(split_like_regex(text))
         if len(text) <= _SPLIT_CACHE_CHARS:
             if len(_SPLITS) >= _SPLITS_MAX:
                 _SPLITS.clear()
@@ -73,25 +81,30 @@ def split_cached(text: str) -> list[str]:
     return got
 
 
-def hit_paragraphs(pattern: re.Pattern | str, raws: list[str]) -> list[int]:
-    """The indices i, ascending, for which `pattern` (a compiled `re` pattern, or
-    a plain string to find) occurs in raws[i].
+def hit_paragraphs(patterns, raws: list[str]) -> list[int]:
+    """The indices i, ascending, for which one of `patterns` (compiled `re`
+    patterns, or plain strings to find; or just one) occurs in raws[i].
 
-    One search over the newline-joined strings instead of one call per string:
-    `pattern` must never match a newline, and use no anchors or look-behind."""
+    One search per pattern over the newline-joined strings instead of one call
+    per string: a pattern must never match a newline, and use no anchors or
+    look-behind."""
+    if isinstance(patterns, (str, re.Pattern)):
+        patterns = (patterns,)
     joined = "\n".join(raws)
-    starts = list(itertools.accumulate(len(r) + 1 for r in raws))   # of raws[1:], and the end
+    # where raws[i + 1] starts in `joined` (and, last, the end + 1)
+    starts = list(map(operator.add, itertools.accumulate(map(len, raws)), itertools.count(1)))
+    hits: set[int] = set()
+    for pattern in patterns:
+        at = _find(pattern, joined, 0)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at)
+            hits.add(i)
+            at = _find(pattern, joined, starts[i])
+    return sorted(hits)
+
+
+def _find(pattern, text: str, pos: int) -> int:
     if isinstance(pattern, str):
-        def find(pos: int) -> int:
-            return joined.find(pattern, pos)
-    else:
-        def find(pos: int) -> int:
-            m = pattern.search(joined, pos)
-            return m.start() if m else -1
-    hits: list[int] = []
-    at = find(0)
-    while at >= 0:
-        i = bisect.bisect_right(starts, at)
-        hits.append(i)
-        at = find(starts[i])
-    return hits
+        return text.find(pattern, pos)
+    m = pattern.search(text, pos)
+    return m.start() if m else -1

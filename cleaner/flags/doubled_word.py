@@ -9,8 +9,9 @@ blanks only ("that, that" is not a doubled word).
 
 At most 100 flags per paragraph ([limits] max_per_paragraph in
 rules/flags/doubled.toml overrides it): a megabyte of "the the the ..." gives
-100 flags, not one per word. Paragraphs are first checked chunk by chunk
-(_may_flag); only those that may contain a repeat go through the word-by-word rules.
+100 flags, not one per word. Paragraphs are first checked cheaply (plain text by
+`re` searches, the rest chunk by chunk); only those that may contain a repeat
+go through the word-by-word rules.
 """
 from __future__ import annotations
 
@@ -41,8 +42,17 @@ _MAX_PER_PARAGRAPH = 100
 _HEADS: dict[str, str | int] = {}
 _TAILS: dict[str, str | int] = {}
 _NO_HEAD, _NO_TAIL = 1, 0          # never equal to each other nor to a word
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019\-][A-Za-z0-9]+)*")   # _WORD on _util.PLAIN text
-_MAX_CACHED = 1 << 18
+# _WORD on _util.PLAIN text, in `re` terms; then a word, blanks, the same word
+# (on casefolded text: plain letters casefold to plain letters). Possessive, and
+# tried only where a word may start, so the search stays linear on any input.
+_W = f"[{_util.PLAIN_ALNUM}]"
+_J = "['\u2019\\-]"
+_G = f"[{_util.PLAIN_BLANKS}]"
+_PLAIN_WORD = re.compile(f"{_W}++(?:{_J}{_W}++)*+")
+_PAIR_TAIL = f"({_PLAIN_WORD.pattern}){_G}++\\1(?!{_W})(?!{_J}{_W})"
+_PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J}){_PAIR_TAIL}")
+_PAIR_AT_START = re.compile(_PAIR_TAIL)
+_MAX_CACHED = 1 << 16              # chunks; the caches are dropped beyond
 
 
 @functools.lru_cache(maxsize=None)
@@ -77,12 +87,47 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     unsplit = set(_util.hit_paragraphs(_UNSPLIT_BLANKS, [p.raw for p in paragraphs]))
     flags: list[Flag] = []
     for i, p in enumerate(paragraphs):
-        if i in unsplit or _may_flag(_util.split_cached(p.raw), inf):
+        raw = p.raw
+        if _util.PLAIN_TEXT.fullmatch(raw):
+            suspect = _plain_may_flag(raw, inf)
+        else:
+            suspect = i in unsplit or _may_flag(_util.split_cached(raw), inf)
+        if suspect:
             flags.extend(_paragraph_flags(p, allow, inf))
     return flags
 
 
-def _may_flag(chunks: list[str], inf) -> bool:
+def _plain_may_flag(raw: str, inf) -> bool:
+    """_may_flag for a _util.PLAIN_TEXT paragraph, by `re` searches: a doubled
+    word is a match of _PAIR in the casefolded text, and a doubled verb needs a
+    marker followed by two words (_marker_re)."""
+    folded = raw.casefold()
+    if _PAIR.search(folded) or _PAIR_AT_START.match(folded):
+        return True
+    if inf is None:
+        return False
+    pattern = _marker_re(inf[0])
+    if pattern is None:
+        return True
+    # lower() keeps the offsets of plain text: the words are read from raw, as written.
+    return any(raw[m.start(1):m.end(1)] in inf[1] and raw[m.start(2):m.end(2)] in inf[1]
+               for m in pattern.finditer(raw.lower()))
+
+
+@functools.lru_cache(maxsize=None)
+def _marker_re(markers: frozenset[str]) -> re.Pattern | None:
+    """A marker followed by two words, on lower-cased plain text; None when a
+    marker is not lower-case ASCII letters (then w.lower() == marker is not
+    simply this text). Zero-width when one marker could overlap another."""
+    if not markers or not all(m.isascii() and m.isalpha() and m.islower() for m in markers):
+        return None
+    alts = "|".join(sorted(markers, key=len, reverse=True))
+    follow = f"{_G}++({_PLAIN_WORD.pattern}){_G}++({_PLAIN_WORD.pattern})"
+    overlap = any(a[k:] == b[:len(a) - k] for a in markers for b in markers for k in range(1, len(a)))
+    return re.compile(f"(?=(?:{alts}){follow})" if overlap else f"(?:{alts})(?={follow})")
+
+
+def _may_flag(chunks: tuple[str, ...], inf) -> bool:
     """False only when the paragraph split into `chunks` certainly has no
     doubled word and no doubled verb.
 
@@ -91,22 +136,37 @@ def _may_flag(chunks: list[str], inf) -> bool:
     so comparing the chunks' edge words, remembered per distinct chunk, finds
     every candidate without tokenising the paragraph."""
     try:
-        if any(map(operator.eq, map(_TAILS.__getitem__, chunks), map(_HEADS.__getitem__, chunks[1:]))):
-            return True
+        repeat = any(map(operator.eq, map(_TAILS.__getitem__, chunks), map(_HEADS.__getitem__, chunks[1:])))
     except KeyError:
-        _learn(chunks)
-        return _may_flag(chunks, inf)
-    return inf is not None and _verbs_possible(chunks, inf)
+        _learn(chunks)      # (.get: should another thread empty the cache, None == None is a candidate)
+        repeat = any(map(operator.eq, map(_TAILS.get, chunks), map(_HEADS.get, chunks[1:])))
+    return repeat or (inf is not None and _verbs_possible(chunks, inf))
 
 
-def _learn(chunks: list[str]) -> None:
+def _verbs_possible(chunks: tuple[str, ...], inf) -> bool:
+    """May a marker, a verb and a verb follow each other with blanks between?
+    The middle verb is then a whole chunk; casefold(w) is in the casefolded set
+    whenever w.lower() (or w) is in the original one."""
+    markers, verbs = _folded(inf[0]), _folded(inf[1])
+    last = len(chunks) - 1
+    for j in itertools.compress(itertools.count(), map(inf[1].__contains__, chunks)):
+        if 0 < j < last and _edge(chunks[j - 1])[1] in markers and _edge(chunks[j + 1])[0] in verbs:
+            return True
+    return False
+
+
+def _edge(chunk: str) -> tuple[str | int, str | int]:
+    head, tail = _HEADS.get(chunk), _TAILS.get(chunk)
+    return _edge_words(chunk) if head is None or tail is None else (head, tail)
+
+
+def _learn(chunks: tuple[str, ...]) -> None:
     """Fill _HEADS / _TAILS for `chunks`."""
     if len(_HEADS) > _MAX_CACHED:
         _HEADS.clear()
         _TAILS.clear()
-    for chunk in chunks:
-        if chunk not in _HEADS or chunk not in _TAILS:
-            _HEADS[chunk], _TAILS[chunk] = _edge_words(chunk)
+    for chunk in set(chunks).difference(_TAILS):
+        _HEADS[chunk], _TAILS[chunk] = _edge_words(chunk)
 
 
 def _edge_words(chunk: str) -> tuple[str | int, str | int]:
@@ -122,20 +182,8 @@ def _edge_words(chunk: str) -> tuple[str | int, str | int]:
     # _WORD on a plain chunk is _PLAIN_WORD; a word's shape reads the same
     # backwards, so the last word is the first of the reversed chunk.
     head, tail = _PLAIN_WORD.match(chunk), _PLAIN_WORD.match(chunk[::-1])
-    return (head.group().lower() if head else _NO_HEAD,
-            tail.group()[::-1].lower() if tail else _NO_TAIL)
-
-
-def _verbs_possible(chunks: list[str], inf) -> bool:
-    """May a marker, a verb and a verb follow each other with blanks between?
-    The middle verb is then a whole chunk; casefold(w) is in the casefolded set
-    whenever w.lower() (or w) is in the original one."""
-    markers, verbs = _folded(inf[0]), _folded(inf[1])
-    last = len(chunks) - 1
-    for j in itertools.compress(range(len(chunks)), map(inf[1].__contains__, chunks)):
-        if 0 < j < last and _TAILS.get(chunks[j - 1]) in markers and _HEADS.get(chunks[j + 1]) in verbs:
-            return True
-    return False
+    return (head.group().casefold() if head else _NO_HEAD,
+            tail.group()[::-1].casefold() if tail else _NO_TAIL)
 
 
 @functools.lru_cache(maxsize=None)

@@ -6,6 +6,11 @@ document's language (Latin vs Cyrillic vs Greek vs ...), or its stopword density
 for the document's language is far below normal prose. It must then name a
 different language with probability >= 0.9. Short paragraphs, lists of names and
 lines of numbers or URLs are never checked. Thresholds: rules/flags/foreign.toml.
+
+The cheap test itself must cost next to nothing per paragraph: it works from
+counts over whitespace-separated tokens, each distinct token analysed once
+(_counts), and falls back to the word-by-word definition (_suspicious_exact)
+only when the counts cannot decide. langdetect answers are remembered.
 """
 from __future__ import annotations
 
@@ -33,7 +38,8 @@ _URLISH = regex.compile(r"(?:://|^www\.|@.+\.|\.(?:com|org|net|html?|php)\b)", r
 _POINTS = regex.compile(r"[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
 # _WORD on a _util.PLAIN token (its \p{P}\p{S} are the non-alphanumerics).
 _PLAIN_PUNCT = "!-/:-@\\[-`{-~" + _util.TYPO_PUNCT
-_PLAIN_TOKEN = re.compile(f"[{_PLAIN_PUNCT}]*([A-Za-z]+(?:['\u2019\\-][A-Za-z]+)*)[{_PLAIN_PUNCT}]*")
+_PLAIN_LETTERS = f"[{_util.PLAIN_LETTER}]+"
+_PLAIN_TOKEN = re.compile(f"[{_PLAIN_PUNCT}]*({_PLAIN_LETTERS}(?:['\u2019\\-]{_PLAIN_LETTERS})*)[{_PLAIN_PUNCT}]*")
 _NO_SPACES = frozenset({"han", "kana", "thai", "lao", "khmer", "myanmar", "tibetan"})
 
 
@@ -106,22 +112,23 @@ def _dominant(text: str) -> tuple[str | None, int]:
 
 
 # ---------------------------------------------------------------- counts per token
-# suspicious() only needs counts over the paragraph's whitespace-separated tokens
-# (words, capitalised / lower-case words, stopwords, rival stopwords, tokens with
-# non-Latin letters or Latin-less words), and news text repeats its tokens. Each distinct token is
-# analysed once per document language, with the exact rules above, into a small
-# int with one _BITS-bit field per count, so a paragraph's counts are one sum()
-# that stays in machine integers (at most _MAX_PARA_TOKENS tokens: no carries).
+# The cheap test needs only counts over the paragraph's whitespace-separated
+# tokens (words, capitalised / lower-case words, stopwords, rival stopwords, and
+# tokens with a non-Latin letter or a word without a Latin one), and news text
+# repeats its tokens. Each distinct token is analysed once per document language,
+# with the rules above, into a small int with one _BITS-bit field per count, so a
+# paragraph's counts are one sum() in machine integers (at most _MAX_PARA_TOKENS
+# tokens, so no field carries into the next).
 _BITS = 10
 _MAX_PARA_TOKENS = (1 << _BITS) - 1
 _MASK = _MAX_PARA_TOKENS
 _UPPER, _LOWER, _STOP, _RIVAL, _NONLATIN = (_BITS * k for k in range(1, 6))
 _TOKEN_VALUES: dict[str, dict[str, int]] = {}   # lang -> token -> packed counts
-_MAX_CACHED = 1 << 18                          # tokens per language; dropped beyond
+_MAX_CACHED = 1 << 16                          # tokens per language; dropped beyond
 _CHAR_SCRIPTS: dict[str, str | None] = {}      # char -> 'latin', 'other' or None (no letter)
 
 
-def _counts(tokens: list[str], lang: str) -> tuple[int, int, int, int, int, int]:
+def _counts(tokens: tuple[str, ...], lang: str) -> tuple[int, int, int, int, int, int]:
     """(words, upper, lower, stop, rival, tokens needing the script count) over `tokens`."""
     values = _TOKEN_VALUES.get(lang)
     if values is None:
@@ -131,16 +138,16 @@ def _counts(tokens: list[str], lang: str) -> tuple[int, int, int, int, int, int]
     except KeyError:
         if len(values) > _MAX_CACHED:
             values.clear()
-        for tok in tokens:
-            if tok not in values:
-                values[tok] = _token_value(tok, lang)
+        stop, rival = _lang_words(lang)
+        for tok in set(tokens).difference(values):
+            values[tok] = _token_value(tok, stop, rival)
         total = sum(map(values.__getitem__, tokens))
     return (total & _MASK, (total >> _UPPER) & _MASK, (total >> _LOWER) & _MASK,
             (total >> _STOP) & _MASK, (total >> _RIVAL) & _MASK, (total >> _NONLATIN) & _MASK)
 
 
-def _token_value(tok: str, lang: str) -> int:
-    """One token's counts, packed (see _counts)."""
+def _token_value(tok: str, stop: frozenset[str], rival: frozenset[str]) -> int:
+    """One token's counts, packed (see _counts); stop, rival: _lang_words()."""
     if tok.isascii() and tok.isalpha():     # most tokens: a plain ASCII word
         word, low, value = tok, tok.lower(), 0
     elif _util.PLAIN.fullmatch(tok):       # Latin letters only, if any
@@ -156,7 +163,6 @@ def _token_value(tok: str, lang: str) -> int:
         if word is None:
             return value
         low = word.lower() if word.isascii() else _lookup_form(word)
-    stop, rival = _lang_words(lang)
     first = word[0]
     return (value + 1 + (first.isupper() << _UPPER) + (first.islower() << _LOWER)
             + ((low in stop) << _STOP) + ((low in rival) << _RIVAL))
@@ -186,6 +192,8 @@ def _letter_scripts(tok: str) -> set[str]:
     for ch in tok:
         kind = _CHAR_SCRIPTS.get(ch, "?")
         if kind == "?":
+            if len(_CHAR_SCRIPTS) > _MAX_CACHED:
+                _CHAR_SCRIPTS.clear()
             names = langmod.script_counts(ch)
             kind = _CHAR_SCRIPTS[ch] = "latin" if "latin" in names else "other" if names else None
         if kind:
