@@ -167,9 +167,10 @@ class Engine:
     # ------------------------------------------------------------- matching
     def _match_line(self, line: Line, rules: list[Rule], first_prose: int, tail_start: int,
                     dead: set[str], warnings: list[str]):
-        """The first of `rules` (the matcher's candidates, in rule order) that matches."""
+        """The first of `rules` (the matcher's candidates for this line's word count,
+        in rule order) that matches."""
         for rule in rules:
-            if rule.id in dead or not rule.applies_to(line.words):
+            if rule.id in dead:
                 continue
             if rule.where == "lead" and line.index >= first_prose:
                 continue
@@ -218,6 +219,7 @@ class Engine:
             return
         blank_separated = _blank_separated(lines)
         first_prose = _first_prose(lines)
+        title_candidate = _first_nonblank(lines)
         for i, mark in list(marks.items()):
             if mark.rule not in attach:
                 continue
@@ -227,7 +229,7 @@ class Engine:
                 cand = lines[k]
                 if cand.blank or k in marks or cand.words > CAPTION_MAX_WORDS or cand.words < 3:
                     continue
-                if k == _first_nonblank(lines):
+                if k == title_candidate:
                     continue  # the title, not a caption
                 # in the lead any adjacent line is the caption; in the body only a short one,
                 # so a paragraph glued under a credit line is not taken for one

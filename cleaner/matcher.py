@@ -37,27 +37,26 @@ class _Bucket:
 
     __slots__ = ("rules", "always", "gated", "by_head", "by_head_cased", "screened", "screen")
 
-    def __init__(self, rules: list[Rule], screens: list[tuple[str, tuple, list]]):
+    def __init__(self, rules: list[Rule], screens: list[tuple[str, tuple]]):
         self.rules = rules
         self.always: list[int] = []                     # positions tried on every line
-        self.gated: list[tuple[int, list[tuple[str, ...]]]] = []  # (position, literal sets all required)
+        self.gated: list[tuple[int, tuple[tuple[str, ...], ...]]] = []  # (position, literal sets all required)
         self.by_head: dict[str, list[int]] = {}         # first 1-3 characters of .low -> positions
         self.by_head_cased: dict[str, list[int]] = {}   # the same for .text (case-sensitive rules)
         self.screened: list[int] = []                   # positions behind the shared literal screen
         literals: set[str] = set()
-        for pos, (kind, data, sets) in enumerate(screens):
+        for pos, (kind, data) in enumerate(screens):
             if kind in ("prefix", "cased_prefix"):
                 index = self.by_head if kind == "prefix" else self.by_head_cased
                 for head in {p[:HEAD] for p in data}:
                     index.setdefault(head, []).append(pos)
-            elif kind == "literals" and all(map(_selective, data)):
+            elif kind == "literals":
                 self.screened.append(pos)
                 literals.update(data)
+            elif kind == "gated":
+                self.gated.append((pos, data))
             else:
-                if sets:
-                    self.gated.append((pos, sets))
-                else:
-                    self.always.append(pos)
+                self.always.append(pos)
         self.screen = _screen_regex(frozenset(literals)) if literals else None
 
     def candidates(self, line: Line) -> list[Rule]:
@@ -95,7 +94,7 @@ class LineMatcher:
     def __init__(self, rules: list[Rule]):
         self.rules = list(rules)
         # each rule's pattern is analysed once; buckets share them
-        self._screens = [(*_screen_of(r), _gates(r)) for r in self.rules]
+        self._screens = [_screen_of(r) for r in self.rules]
         self._buckets: dict[int, _Bucket] = {}         # word count -> bucket
         self._by_members: dict[tuple[int, ...], _Bucket] = {}
 
@@ -127,44 +126,46 @@ def _selective(literal: str) -> bool:
     return len(literal) >= MIN_SCREEN_LITERAL or not literal.isascii()
 
 
-def _gates(rule: Rule) -> list[tuple[str, ...]]:
+def _gates(rule: Rule) -> tuple[tuple[str, ...], ...]:
     """The literal sets a rule's pattern requires (each must have a string in the
-    line), as seen on the lower-cased line; [] when there are none to use."""
-    if rule.pattern is None:
-        return []
-    sets = rule.analysis("required_sets", _prefilter.required_sets)
+    line), as seen on the lower-cased line; () when there are none to use."""
+    sets = _prefilter.required_sets(rule.pattern)
     if rule.case_sensitive:
         if not all(lit.isascii() for s in sets for lit in s):
-            return []
+            return ()
         sets = [tuple(lit.lower() for lit in s) for s in sets]
     # the cheapest test first (fewest strings), longer strings first among equals
-    return sorted(sets, key=lambda s: (len(s), -min(map(len, s))))
+    return tuple(sorted(sets, key=lambda s: (len(s), -min(map(len, s)))))
 
 
-def _screen_of(rule: Rule) -> tuple[str, tuple[str, ...]]:
+def _screen_of(rule: Rule) -> tuple[str, tuple]:
     """How one rule is screened: ('prefix' | 'cased_prefix', prefixes),
-    ('literals', lower-case literals) or ('always', ()).
+    ('literals', lower-case literals for the shared screen), ('gated', the
+    literal sets its pattern requires) or ('always', ()).
 
     The shared screen looks at the lower-cased line. A case-sensitive pattern's
     ASCII literals are screened lower-cased (an ASCII string in the text is in
     its lower-cased copy, lower-cased); its prefixes look at the line's text.
     """
     if rule.contains:
-        return "literals", tuple(rule.contains)
-    if rule.pattern is None:
+        lits = tuple(rule.contains)
+    elif rule.pattern is None:
         return "always", ()
-    pf = rule.prefilter()
-    if pf is None:
-        return "always", ()
-    if pf[0] == "prefix":
-        if not all(pf[1]):
-            return "always", ()
-        return ("cased_prefix" if rule.case_sensitive else "prefix"), pf[1]
-    lits = _prefilter.literals(pf)
-    if not lits or not all(lits):
-        return "always", ()
-    if rule.case_sensitive:
-        if not all(lit.isascii() for lit in lits):
-            return "always", ()
-        lits = tuple(lit.lower() for lit in lits)
-    return "literals", tuple(lits)
+    else:
+        pf = rule.prefilter()
+        if pf is not None and pf[0] == "prefix":
+            if all(pf[1]):
+                return ("cased_prefix" if rule.case_sensitive else "prefix"), pf[1]
+            lits = ()
+        else:
+            lits = _prefilter.literals(pf) if pf is not None else ()
+        if rule.case_sensitive and not all(lit.isascii() for lit in lits):
+            lits = ()
+        lits = tuple(lit.lower() for lit in lits) if rule.case_sensitive else tuple(lits)
+    if lits and all(lits) and all(map(_selective, lits)):
+        return "literals", lits
+    if rule.pattern is not None:
+        gates = _gates(rule)
+        if gates:
+            return "gated", gates
+    return "always", ()

@@ -97,14 +97,6 @@ class Rule:
             cached = self.__dict__["_prefilter"] = (self.pattern, _prefilter.build(self.pattern))
         return cached[1]
 
-    def analysis(self, name: str, analyse):
-        """`analyse(self.pattern)`, cached on the rule until the pattern changes."""
-        cache = self.__dict__.setdefault("_analysis", {})
-        hit = cache.get(name)
-        if hit is None or hit[0] is not self.pattern:
-            hit = cache[name] = (self.pattern, analyse(self.pattern))
-        return hit[1]
-
     def continues(self, low: str) -> bool:
         if self.cont is None:
             return False
