@@ -23,7 +23,9 @@ import re
 import threading
 from collections import Counter
 
-__all__ = ["detect_language", "stopword_vote", "script_of", "fine_script", "script_counts", "langdetect_probs",
+from .stopwords import available, stopwords
+
+__all__ = ["detect_language", "stopword_vote", "letter_script", "dominant_script", "script_of", "fine_script", "script_counts", "langdetect_probs",
            "normalize_code", "SAMPLE_CHARS"]
 
 SAMPLE_CHARS = 1500
@@ -101,7 +103,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @functools.lru_cache(maxsize=4096)
-def _letter_script(ch: str) -> str | None:
+def letter_script(ch: str) -> str | None:
+    """The fine script of one letter ('other' for an unknown block), None for a non-letter."""
     if not ch.isalpha():
         return None
     return fine_script(ch) or "other"
@@ -121,13 +124,15 @@ def script_counts(text: str) -> dict[str, int]:
     if text.isascii():
         return counts
     for ch, n in Counter("".join(_NON_ASCII.findall(text))).items():
-        name = _letter_script(ch)
+        name = letter_script(ch)
         if name is not None:
             counts[name] = counts.get(name, 0) + n
     return counts
 
 
-def _dominant_fine(counts: dict[str, int]) -> tuple[str, float]:
+def dominant_script(counts: dict[str, int]) -> tuple[str, float]:
+    """The script with most letters in `script_counts` output (kana and kanji
+    count as one), and its share; ('none', 0.0) for no letters."""
     total = sum(counts.values())
     if not total:
         return "none", 0.0
@@ -244,8 +249,6 @@ def _vote_index(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
     (Finnish has 6,800 entries, many of them English names and words): a member
     of a long list is weaker evidence.
     """
-    from .stopwords import available, stopwords
-
     if script == "cyrillic":
         codes = [c for c in available() if c in _SCRIPT_CANDIDATES["cyrillic"]]
     else:
@@ -254,7 +257,7 @@ def _vote_index(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
     index: dict[str, list[str]] = {}
     for code in codes:
         for w in stopwords(code):
-            if w.isalpha() and all(_letter_script(ch) == script for ch in w):
+            if w.isalpha() and all(letter_script(ch) == script for ch in w):
                 index.setdefault(w, []).append(code)
     size = {code: len(stopwords(code)) for code in codes}
     return {w: tuple((c, min(1.0, _VOTE_LIST_SIZE / size[c]) / len(v)) for c in v)
@@ -288,8 +291,6 @@ def stopword_vote(sample: str, script: str) -> str | None:
     n = len(words)
     if best_score < _VOTE_MARGIN * runner_up:
         return None
-    from .stopwords import stopwords
-
     own = stopwords(best)
     if sum(w in own for w in words) < _VOTE_MIN_DENSITY * n:
         return None
@@ -311,7 +312,7 @@ def _detect(text: str) -> str:
     counts = script_counts(sample)
     if sum(counts.values()) < _MIN_LETTERS:
         return "und"
-    script, share = _dominant_fine(counts)
+    script, share = dominant_script(counts)
     if script != "latin" and share >= _DOMINANT:
         if script == "kana":
             return "ja"

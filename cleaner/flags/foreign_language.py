@@ -105,10 +105,7 @@ def _dominant(text: str) -> tuple[str | None, int]:
     counts = langmod.script_counts(text)
     if not counts:
         return None, 0
-    if counts.get("kana"):
-        counts["kana"] += counts.pop("han", 0)
-    name = max(sorted(counts), key=lambda k: counts[k])
-    return name, sum(counts.values())
+    return langmod.dominant_script(counts)[0], sum(counts.values())
 
 
 # ---------------------------------------------------------------- counts per token
@@ -125,7 +122,6 @@ _MASK = _MAX_PARA_TOKENS
 _UPPER, _LOWER, _STOP, _RIVAL, _NONLATIN = (_BITS * k for k in range(1, 6))
 _TOKEN_VALUES: dict[str, dict[str, int]] = {}   # lang -> token -> packed counts
 _MAX_CACHED = 1 << 16                          # tokens per language; dropped beyond
-_CHAR_SCRIPTS: dict[str, str | None] = {}      # char -> 'latin', 'other' or None (no letter)
 
 
 def _counts(tokens: tuple[str, ...], lang: str) -> tuple[int, int, int, int, int, int]:
@@ -190,14 +186,9 @@ def _letter_scripts(tok: str) -> set[str]:
         return {"latin"} if any(map(str.isalpha, tok)) else set()
     out = set()
     for ch in tok:
-        kind = _CHAR_SCRIPTS.get(ch, "?")
-        if kind == "?":
-            if len(_CHAR_SCRIPTS) > _MAX_CACHED:
-                _CHAR_SCRIPTS.clear()
-            names = langmod.script_counts(ch)
-            kind = _CHAR_SCRIPTS[ch] = "latin" if "latin" in names else "other" if names else None
-        if kind:
-            out.add(kind)
+        name = langmod.letter_script(ch)
+        if name:
+            out.add("latin" if name == "latin" else "other")
     return out
 
 
