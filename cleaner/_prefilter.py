@@ -91,8 +91,7 @@ def _build(source: str, flags: int):
     if not req or "" in req:
         return None
     # a literal that contains another one of the set is redundant for "contains any"
-    lits = sorted(req, key=lambda s: (len(s), s))
-    lits = [s for i, s in enumerate(lits) if not any(t in s for t in lits[:i])]
+    lits = sorted(_minimal(req), key=lambda s: (len(s), s))
     if len(lits) <= MAX_ANY:
         return ("any", tuple(lits))
     # many literals: one pass of a trie-shaped literal alternation (linear, no timeout needed)
@@ -347,7 +346,16 @@ def _item_required(item) -> set[str] | None:
             if not sub:
                 return None
             out |= sub
+        if len(out) > 2 * MAX_SET:
+            out = _minimal(out)
         return out if len(out) <= 2 * MAX_SET else None
     if op in _REPEATS and av[0] >= 1:
         return _required(list(av[2]))
     return None
+
+
+def _minimal(lits: set[str]) -> set[str]:
+    """The same 'one of these occurs' test with fewer strings: a string that
+    contains another member is implied by it ('comment' covers 'post a comment')."""
+    short = sorted(lits, key=lambda s: (len(s), s))
+    return {s for i, s in enumerate(short) if not any(t in s for t in short[:i])}

@@ -9,8 +9,9 @@ may match, by three cheap screens derived from each rule's literal prefilter
 * a rule anchored at the start with literal prefixes is a candidate only when
   the line starts with the first (up to three) characters of one of them;
 * rules whose every match contains one of a set of literals share one combined
-  screen: a trie-shaped alternation of all their literals (one C-level search);
-  when it finds nothing, none of them can match. Literals too short to screen
+  screen: a trie-shaped alternation of all their literals, found at every
+  position in one C-level pass; only the rules of the literals it finds are
+  candidates. Literals too short to screen
   (one or two ASCII characters, they occur in most lines) leave their rule to
   a gate of its own: every literal set the pattern requires ("(" and "/" and
   one agency name) must show in the line.
@@ -35,29 +36,34 @@ HEAD = 3                   # prefix rules are indexed by their first HEAD charac
 class _Bucket:
     """The rules that apply to lines of one word count, with their screens."""
 
-    __slots__ = ("rules", "always", "gated", "by_head", "by_head_cased", "screened", "screen")
+    __slots__ = ("rules", "always", "gated", "by_head", "by_head_cased", "screen", "by_literal")
 
-    def __init__(self, rules: list[Rule], screens: list[tuple[str, tuple]]):
+    def __init__(self, rules: list[Rule], screens: list[tuple[str, tuple]], members: tuple[int, ...],
+                 screen: re.Pattern | None, heads: dict[str, tuple[int, ...]]):
         self.rules = rules
         self.always: list[int] = []                     # positions tried on every line
         self.gated: list[tuple[int, tuple[tuple[str, ...], ...]]] = []  # (position, literal sets all required)
         self.by_head: dict[str, list[int]] = {}         # first 1-3 characters of .low -> positions
         self.by_head_cased: dict[str, list[int]] = {}   # the same for .text (case-sensitive rules)
-        self.screened: list[int] = []                   # positions behind the shared literal screen
-        literals: set[str] = set()
         for pos, (kind, data) in enumerate(screens):
             if kind in ("prefix", "cased_prefix"):
                 index = self.by_head if kind == "prefix" else self.by_head_cased
                 for head in {p[:HEAD] for p in data}:
                     index.setdefault(head, []).append(pos)
             elif kind == "literals":
-                self.screened.append(pos)
-                literals.update(data)
+                pass  # behind the language's shared screen
             elif kind == "gated":
                 self.gated.append((pos, data))
             else:
                 self.always.append(pos)
-        self.screen = _screen_regex(frozenset(literals)) if literals else None
+        # the language's screen reports literals; keep the ones with rules in this bucket
+        position = {i: pos for pos, i in enumerate(members) if screens[pos][0] == "literals"}
+        self.by_literal: dict[str, tuple[int, ...]] = {}
+        for head, rule_indices in heads.items():
+            mine = tuple(position[i] for i in rule_indices if i in position)
+            if mine:
+                self.by_literal[head] = mine
+        self.screen = screen if self.by_literal else None
 
     def candidates(self, line: Line) -> list[Rule]:
         low = line.low
@@ -80,8 +86,10 @@ class _Bucket:
             text = line.text
             for k in range(1, HEAD + 1):
                 picked += heads.get(text[:k], ())
-        if self.screen is not None and self.screen.search(low):
-            picked += self.screened
+        if self.screen is not None:
+            by_literal = self.by_literal
+            for found in self.screen.findall(low):
+                picked += by_literal.get(found, ())
         if not picked:
             return []
         rules = self.rules
@@ -95,6 +103,14 @@ class LineMatcher:
         self.rules = list(rules)
         # each rule's pattern is analysed once; buckets share them
         self._screens = [_screen_of(r) for r in self.rules]
+        # one literal screen for the language, shared by the word-count buckets
+        screened: dict[str, list[int]] = {}
+        for i, (kind, data) in enumerate(self._screens):
+            if kind == "literals":
+                for lit in data:
+                    screened.setdefault(lit, []).append(i)
+        self._screen = _screen_regex(frozenset(screened)) if screened else None
+        self._heads = _by_shortest_prefix(screened)
         self._buckets: dict[int, _Bucket] = {}         # word count -> bucket
         self._by_members: dict[tuple[int, ...], _Bucket] = {}
 
@@ -111,13 +127,30 @@ class LineMatcher:
         bucket = self._by_members.get(members)
         if bucket is None:
             bucket = self._by_members[members] = _Bucket(
-                [self.rules[i] for i in members], [self._screens[i] for i in members])
+                [self.rules[i] for i in members], [self._screens[i] for i in members], members,
+                self._screen, self._heads)
         return bucket
 
 
 @functools.lru_cache(maxsize=256)
 def _screen_regex(literals: frozenset[str]) -> re.Pattern:
-    return re.compile(_prefilter.trie_pattern(sorted(literals)))
+    """Every occurrence, overlapping ones included (a zero-width lookahead at each
+    position), of the shortest screened literal that starts there."""
+    return re.compile("(?=(" + _prefilter.trie_pattern(sorted(literals)) + "))")
+
+
+def _by_shortest_prefix(screened: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+    """What the screen reports -> the rules it may admit.
+
+    The trie-shaped screen stops at the first literal that ends along its path, so
+    where 'photo' and 'photo by' both occur it reports 'photo': a report stands
+    for every literal it is a prefix of. Each reported string maps to the rules
+    with any such literal."""
+    out: dict[str, set[int]] = {}
+    for lit, positions in screened.items():
+        head = next(lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in screened)
+        out.setdefault(head, set()).update(positions)
+    return {head: tuple(sorted(pos)) for head, pos in out.items()}
 
 
 def _selective(literal: str) -> bool:

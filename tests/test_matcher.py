@@ -118,3 +118,25 @@ def test_screens_skip_most_rules_on_prose():
     (line,) = split_lines("The minister said the talks would resume on Monday after a week of "
                           "disagreement over the budget, according to two officials.")
     assert len(matcher.candidates(line)) < len(rules) // 5
+
+
+def test_the_literal_screen_admits_overlapping_and_prefix_sharing_literals():
+    """The screen reports every occurrence, overlapping ones included, and a
+    reported literal stands for the longer ones it starts."""
+    short = _rule(id="user.short", pattern=r"\bphoto\b")
+    longer = _rule(id="user.longer", pattern=r"photographer\b")
+    overlap = _rule(id="user.overlap", pattern=r"grapher said")
+    other = _rule(id="user.other", pattern=r"\bunrelated words\b")
+    matcher = LineMatcher([short, longer, overlap, other])
+    (line,) = split_lines("Our photographer said so")
+    assert [r.id for r in matcher.candidates(line)] == ["user.short", "user.longer", "user.overlap"]
+    assert _first(matcher.candidates(line), line) == "user.longer"
+
+
+def test_a_screened_literal_admits_its_own_rules_only():
+    rules = _line_rules("en")
+    matcher = LineMatcher(rules)
+    (line,) = split_lines("All rights reserved")
+    got = matcher.candidates(line)
+    assert any(r.id == "site.copyright" for r in got)
+    assert len(got) < 12
