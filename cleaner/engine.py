@@ -86,10 +86,8 @@ class Engine:
         starts: dict[int, Rule] = {}
         first_prose = _first_prose(lines)
         tail_start = _tail_start(lines)
-        for line in lines:
-            if line.blank:
-                continue
-            rule, m = self._match_line(line, matcher.candidates(line), first_prose, tail_start, dead, warnings)
+        for line, candidates in matcher.scan(lines):
+            rule, m = self._match_line(line, candidates, first_prose, tail_start, dead, warnings)
             if rule is None:
                 continue
             marks[line.index] = Mark(rule.category, rule.id)
@@ -167,8 +165,8 @@ class Engine:
     # ------------------------------------------------------------- matching
     def _match_line(self, line: Line, rules: list[Rule], first_prose: int, tail_start: int,
                     dead: set[str], warnings: list[str]):
-        """The first of `rules` (the matcher's candidates for this line's word count,
-        in rule order) that matches."""
+        """The first of `rules` (the matcher's candidates for this line, in rule
+        order) that matches."""
         for rule in rules:
             if rule.id in dead:
                 continue

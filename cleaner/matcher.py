@@ -1,99 +1,39 @@
 """Which rules can match a line: an index over a language's line rules (speed only).
 
-Trying 50-80 rules on every line costs ~30 µs a line; most lines (prose) match
-none. `LineMatcher.candidates(line)` returns, in rule order, only the rules that
-may match, by three cheap screens derived from each rule's literal prefilter
-(cleaner/_prefilter.py):
+Trying 50-100 rules on every line costs ~30 µs a line; most lines (prose) match
+none. `LineMatcher.scan(lines)` finds, for a whole document at once, the lines
+some rule may match and those rules, in rule order, by screens derived from
+each rule's literal prefilter (cleaner/_prefilter.py):
 
-* the rule's word-count window (`min_words`/`max_words`), bucketed per count;
-* a rule anchored at the start with literal prefixes is a candidate only when
-  the line starts with the first (up to three) characters of one of them;
-* rules whose every match contains one of a set of literals share one combined
-  screen: a trie-shaped alternation of all their literals, found at every
-  position in one C-level pass; only the rules of the literals it finds are
-  candidates. Literals too short to screen
-  (one or two ASCII characters, they occur in most lines) leave their rule to
-  a gate of its own: every literal set the pattern requires ("(" and "/" and
-  one agency name) must show in the line.
+* rules whose every match contains one of a set of literals, and rules
+  anchored at the line start with literal prefixes, are screened by one
+  Aho-Corasick pass over the document's lower-cased lines (joined by newlines;
+  a prefix is searched as newline + prefix, so it is found only where a line
+  starts with it): a rule is a candidate only on the lines where one of its
+  strings occurs;
+* a rule whose literals are too short to screen (one or two ASCII characters
+  occur in most lines) is gated instead: every literal set its pattern
+  requires ("(" and "/" and one agency name) must show in the document, and
+  then in the line;
+* the rule's word-count window (`min_words`/`max_words`).
 
-Rules the analysis does not understand (no prefilter, case-sensitive) are
-always candidates. The engine still runs each candidate's full search, so the
-first rule that matches is the same as without the index.
+Rules the analysis does not understand are always candidates. The engine still
+runs each candidate's full search, so the first rule that matches is the same
+as without the index.
 """
 from __future__ import annotations
 
-import functools
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+import ahocorasick
 
 from . import _prefilter
 from .rules import Rule
 from .segment import Line
 
 MIN_SCREEN_LITERAL = 3     # shorter ASCII literals occur in most lines: no use in the shared screen
-HEAD = 3                   # prefix rules are indexed by their first HEAD characters
-
-
-class _Bucket:
-    """The rules that apply to lines of one word count, with their screens."""
-
-    __slots__ = ("rules", "always", "gated", "by_head", "by_head_cased", "screen", "by_literal")
-
-    def __init__(self, rules: list[Rule], screens: list[tuple[str, tuple]], members: tuple[int, ...],
-                 screen: re.Pattern | None, heads: dict[str, tuple[int, ...]]):
-        self.rules = rules
-        self.always: list[int] = []                     # positions tried on every line
-        self.gated: list[tuple[int, tuple[tuple[str, ...], ...]]] = []  # (position, literal sets all required)
-        self.by_head: dict[str, list[int]] = {}         # first 1-3 characters of .low -> positions
-        self.by_head_cased: dict[str, list[int]] = {}   # the same for .text (case-sensitive rules)
-        for pos, (kind, data) in enumerate(screens):
-            if kind in ("prefix", "cased_prefix"):
-                index = self.by_head if kind == "prefix" else self.by_head_cased
-                for head in {p[:HEAD] for p in data}:
-                    index.setdefault(head, []).append(pos)
-            elif kind == "literals":
-                pass  # behind the language's shared screen
-            elif kind == "gated":
-                self.gated.append((pos, data))
-            else:
-                self.always.append(pos)
-        # the language's screen reports literals; keep the ones with rules in this bucket
-        position = {i: pos for pos, i in enumerate(members) if screens[pos][0] == "literals"}
-        self.by_literal: dict[str, tuple[int, ...]] = {}
-        for head, rule_indices in heads.items():
-            mine = tuple(position[i] for i in rule_indices if i in position)
-            if mine:
-                self.by_literal[head] = mine
-        self.screen = screen if self.by_literal else None
-
-    def candidates(self, line: Line) -> list[Rule]:
-        low = line.low
-        picked = list(self.always)
-        for pos, sets in self.gated:
-            for options in sets:
-                for lit in options:
-                    if lit in low:
-                        break
-                else:
-                    break  # no string of this required set: the rule cannot match
-            else:
-                picked.append(pos)
-        heads = self.by_head
-        if heads:
-            for k in range(1, HEAD + 1):
-                picked += heads.get(low[:k], ())
-        heads = self.by_head_cased
-        if heads:
-            text = line.text
-            for k in range(1, HEAD + 1):
-                picked += heads.get(text[:k], ())
-        if self.screen is not None:
-            by_literal = self.by_literal
-            for found in self.screen.findall(low):
-                picked += by_literal.get(found, ())
-        if not picked:
-            return []
-        rules = self.rules
-        return [rules[i] for i in sorted(set(picked))]
 
 
 class LineMatcher:
@@ -101,62 +41,99 @@ class LineMatcher:
 
     def __init__(self, rules: list[Rule]):
         self.rules = list(rules)
-        # each rule's pattern is analysed once; buckets share them
-        self._screens = [_screen_of(r) for r in self.rules]
-        # one literal screen for the language, shared by the word-count buckets
-        screened: dict[str, list[int]] = {}
-        for i, (kind, data) in enumerate(self._screens):
+        self._min = [r.min_words for r in self.rules]
+        self._max = [r.max_words if r.max_words is not None else 1 << 62 for r in self.rules]
+        self._always: list[int] = []                                  # tried on every line
+        self._gated: list[tuple[int, tuple]] = []  # (rule, a test per literal set it requires)
+        words: dict[str, list[int]] = {}                              # screened string -> rules
+        for i, rule in enumerate(self.rules):
+            kind, data = _screen_of(rule)
             if kind == "literals":
                 for lit in data:
-                    screened.setdefault(lit, []).append(i)
-        self._screen = _screen_regex(frozenset(screened)) if screened else None
-        self._heads = _by_shortest_prefix(screened)
-        self._buckets: dict[int, _Bucket] = {}         # word count -> bucket
-        self._by_members: dict[tuple[int, ...], _Bucket] = {}
+                    words.setdefault(lit, []).append(i)
+            elif kind == "prefix":
+                for pre in data:
+                    words.setdefault("\n" + pre, []).append(i)
+            elif kind == "gated":
+                self._gated.append((i, tuple(_options_test(options) for options in data)))
+            else:
+                self._always.append(i)
+        self._automaton = None
+        if words:
+            self._automaton = ahocorasick.Automaton()
+            for word, rule_indices in words.items():
+                # a prefix's occurrence starts at the newline before its line
+                self._automaton.add_word(word, (len(word) - (word[0] == "\n"), tuple(rule_indices)))
+            self._automaton.make_automaton()
+
+    def scan(self, lines: list[Line]) -> Iterator[tuple[Line, list[Rule]]]:
+        """Each non-blank line some rule may match, with those rules in rule order
+        (a superset of the ones that do)."""
+        lows = [line.low for line in lines]
+        doc = "\n" + "\n".join(lows)
+        starts, at = [], 1
+        for low in lows:
+            starts.append(at)
+            at += len(low) + 1
+        hits: dict[int, set[int]] = {}
+        if self._automaton is not None:
+            for end, (length, rule_indices) in self._automaton.iter(doc):
+                k = bisect_right(starts, end - length + 1) - 1
+                found = hits.get(k)
+                if found is None:
+                    hits[k] = set(rule_indices)
+                else:
+                    found.update(rule_indices)
+        gated = [(i, tests) for i, tests in self._gated if all(_present(t, doc) for t in tests)]
+        always = self._always
+        if not always and not gated:
+            order = sorted(hits)
+        else:
+            order = range(len(lines))
+        rules, lo, hi = self.rules, self._min, self._max
+        for k in order:
+            line = lines[k]
+            if line.blank:
+                continue
+            w = line.words
+            picked = [i for i in hits.get(k, ()) if lo[i] <= w <= hi[i]]
+            picked += [i for i in always if lo[i] <= w <= hi[i]]
+            low = line.low
+            for i, tests in gated:
+                if lo[i] <= w <= hi[i]:
+                    for t in tests:
+                        if not (t in low if t.__class__ is str else t(low)):
+                            break
+                    else:
+                        picked.append(i)
+            if picked:
+                picked.sort()
+                yield line, [rules[i] for i in picked]
 
     def candidates(self, line: Line) -> list[Rule]:
-        """The rules that may match `line`, in rule order (a superset of the ones that do)."""
-        bucket = self._buckets.get(line.words)
-        if bucket is None:
-            bucket = self._buckets[line.words] = self._bucket(line.words)
-        return bucket.candidates(line)
-
-    def _bucket(self, words: int) -> _Bucket:
-        """Word counts with the same applicable rules share one bucket."""
-        members = tuple(i for i, r in enumerate(self.rules) if r.applies_to(words))
-        bucket = self._by_members.get(members)
-        if bucket is None:
-            bucket = self._by_members[members] = _Bucket(
-                [self.rules[i] for i in members], [self._screens[i] for i in members], members,
-                self._screen, self._heads)
-        return bucket
+        """The rules that may match one line, in rule order."""
+        for _, found in self.scan([line]):
+            return found
+        return []
 
 
-@functools.lru_cache(maxsize=256)
-def _screen_regex(literals: frozenset[str]) -> re.Pattern:
-    """Every occurrence, overlapping ones included (a zero-width lookahead at each
-    position), of the shortest screened literal that starts there."""
-    return re.compile("(?=(" + _prefilter.trie_pattern(sorted(literals)) + "))")
+def _options_test(options: tuple[str, ...]):
+    """'One of these strings occurs': the string itself for one (tested with `in`),
+    else the `search` of a trie-shaped alternation (one C call instead of a loop)."""
+    if len(options) == 1:
+        return options[0]
+    return re.compile(_prefilter.trie_pattern(sorted(options))).search
 
 
-def _by_shortest_prefix(screened: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
-    """What the screen reports -> the rules it may admit.
-
-    The trie-shaped screen stops at the first literal that ends along its path, so
-    where 'photo' and 'photo by' both occur it reports 'photo': a report stands
-    for every literal it is a prefix of. Each reported string maps to the rules
-    with any such literal."""
-    out: dict[str, set[int]] = {}
-    for lit, positions in screened.items():
-        head = next(lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in screened)
-        out.setdefault(head, set()).update(positions)
-    return {head: tuple(sorted(pos)) for head, pos in out.items()}
+def _present(test, text: str) -> bool:
+    return test in text if test.__class__ is str else test(text) is not None
 
 
 def _selective(literal: str) -> bool:
     """Worth a place in the shared screen: not a one- or two-letter ASCII string
-    ('-', 'ap') found in most lines; a rare character ('©', '»') is fine."""
-    return len(literal) >= MIN_SCREEN_LITERAL or not literal.isascii()
+    ('-', 'ap') found in most lines; a rare character ('©', '»') is fine. (A
+    newline never occurs in a line: such a pattern is left to its own search.)"""
+    return (len(literal) >= MIN_SCREEN_LITERAL or not literal.isascii()) and "\n" not in literal
 
 
 def _gates(rule: Rule) -> tuple[tuple[str, ...], ...]:
@@ -172,13 +149,13 @@ def _gates(rule: Rule) -> tuple[tuple[str, ...], ...]:
 
 
 def _screen_of(rule: Rule) -> tuple[str, tuple]:
-    """How one rule is screened: ('prefix' | 'cased_prefix', prefixes),
-    ('literals', lower-case literals for the shared screen), ('gated', the
-    literal sets its pattern requires) or ('always', ()).
+    """How one rule is screened: ('prefix', lower-case prefixes), ('literals',
+    lower-case literals), ('gated', the literal sets its pattern requires) or
+    ('always', ()).
 
-    The shared screen looks at the lower-cased line. A case-sensitive pattern's
-    ASCII literals are screened lower-cased (an ASCII string in the text is in
-    its lower-cased copy, lower-cased); its prefixes look at the line's text.
+    The screens look at the lower-cased lines. A case-sensitive pattern's ASCII
+    strings are screened lower-cased (an ASCII string in the text is in its
+    lower-cased copy, lower-cased); other strings of such a pattern are not.
     """
     if rule.contains:
         lits = tuple(rule.contains)
@@ -187,8 +164,13 @@ def _screen_of(rule: Rule) -> tuple[str, tuple]:
     else:
         pf = rule.prefilter()
         if pf is not None and pf[0] == "prefix":
-            if all(pf[1]):
-                return ("cased_prefix" if rule.case_sensitive else "prefix"), pf[1]
+            prefixes = pf[1]
+            usable = all(prefixes) and not any("\n" in p for p in prefixes)
+            if rule.case_sensitive:
+                usable = usable and all(p.isascii() for p in prefixes)
+                prefixes = tuple(p.lower() for p in prefixes)
+            if usable:
+                return "prefix", prefixes
             lits = ()
         else:
             lits = _prefilter.literals(pf) if pf is not None else ()
@@ -199,6 +181,10 @@ def _screen_of(rule: Rule) -> tuple[str, tuple]:
         return "literals", lits
     if rule.pattern is not None:
         gates = _gates(rule)
+        # a required set of selective strings ('(c)' or '©') screens as well as the prefilter's own
+        for options in gates:
+            if all(map(_selective, options)):
+                return "literals", options
         if gates:
             return "gated", gates
     return "always", ()

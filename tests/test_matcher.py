@@ -140,3 +140,25 @@ def test_a_screened_literal_admits_its_own_rules_only():
     got = matcher.candidates(line)
     assert any(r.id == "site.copyright" for r in got)
     assert len(got) < 12
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINE, BOILERPLATE, st.tuples(LINE, BOILERPLATE).map(" ".join)), min_size=1, max_size=8))
+def test_a_document_scan_gives_each_line_its_own_first_match(lines):
+    """The screen runs once over the whole document: a prefix counts only at the
+    start of its own line, and no string is found across a line break."""
+    rules = _line_rules("en")
+    matcher = _MATCHERS.setdefault("en", LineMatcher(rules))
+    doc = split_lines("\n".join(lines))
+    found = {line.index: _first(cands, line) for line, cands in matcher.scan(doc)}
+    for line in doc:
+        if not line.blank:
+            assert found.get(line.index) == _first(rules, line), line.text
+
+
+def test_a_prefix_inside_a_line_or_a_literal_across_lines_is_not_a_candidate():
+    prefix = _rule(id="user.prefix", pattern=r"^photo: \w+$")
+    literal = _rule(id="user.literal", pattern=r"all rights reserved")
+    matcher = LineMatcher([prefix, literal])
+    doc = split_lines("Seen in the photo: Reuters\nall rights\nreserved\nPhoto: Reuters")
+    assert [(line.index, [r.id for r in cands]) for line, cands in matcher.scan(doc)] == [(3, ["user.prefix"])]
