@@ -1,0 +1,51 @@
+"""split_lines normalises and lower-cases the whole input at once (speed): it must
+give exactly the lines that normalising each line on its own gives."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.segment import Line, normalize_space, split_lines
+
+_NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_BLANKS = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\x0b\x0c]+")
+
+
+def reference_split(raw: str) -> list[Line]:
+    """Line by line, the straightforward way."""
+    lines, blanks, pos = [], 0, 0
+    spans = []
+    for m in _NEWLINE.finditer(raw):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(raw)))
+    for i, (start, end) in enumerate(spans):
+        chunk = raw[start:end]
+        text = _BLANKS.sub(" ", chunk).strip(" ")
+        lines.append(Line(i, start, end, chunk, text, text.lower(), blanks, text.count(" ") + 1 if text else 0))
+        blanks = blanks + 1 if not text else 0
+    return lines
+
+
+TRICKY = list("aZ Σσς İıẞß\t\u00a0\u2009\u200b\u3000\x0b\x0c\u00ad'’.\r\n\u2028\u2029\x85\x1c") + ["\r\n", "ΟΔΟΣ", "  "]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(TRICKY), max_size=40).map("".join), st.text(max_size=60)))
+def test_split_lines_equals_line_by_line(raw):
+    assert split_lines(raw) == reference_split(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY[:20]), max_size=30))
+def test_normalize_space_folds_every_blank_run(text):
+    assert normalize_space(text) == _BLANKS.sub(" ", text).strip(" ")
+
+
+def test_offsets_point_into_the_input():
+    raw = "  Title\u00a0 here \r\n\r\nBody\u2028x\x85"
+    for line in split_lines(raw):
+        assert raw[line.start:line.end] == line.raw
+    assert [ln.text for ln in split_lines(raw)] == ["Title here", "", "Body", "x", ""]
