@@ -46,13 +46,16 @@ def offtopic_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: s
     n = len(kept)
     if n < MIN_BODY_PARAGRAPHS + 1:
         return []
+    # adjacent kept lines have nothing between them: no break
+    gaps = [p for p in range(MIN_BODY_PARAGRAPHS, n)
+            if kept[p].index - kept[p - 1].index > 1 and _is_break(lines, kept[p - 1], kept[p], marks)]
+    if not gaps:
+        return []
     chars = _prefix_sums(len(l.text) for l in kept)
     line_words = _prefix_sums(l.words for l in kept)
     sentences = _prefix_sums(1 if SENTENCE_END.search(l.text) else 0 for l in kept)
     breaks = []
-    for p in range(MIN_BODY_PARAGRAPHS, n):
-        if not _is_break(lines, kept[p - 1], kept[p], marks):
-            continue
+    for p in gaps:
         if chars[n] - chars[p] >= chars[p]:
             continue
         tail_lines = n - p
