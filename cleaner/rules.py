@@ -134,19 +134,47 @@ class RuleSet:
 MAX_REPEAT = 1000  # a{10000000} would compile to gigabytes; no real rule needs more
 
 
-def _compile(pattern, where: str, flags: int = 0) -> regex.Pattern:
+def _compile(pattern, where: str, flags: int = 0, lazy: bool = False):
     if not isinstance(pattern, str):
         raise RulePackError(f"{where}: patterns must be strings, not {type(pattern).__name__}")
     for m in regex.finditer(r"\{(\d+)(?:,(\d*))?\}", pattern):
         if any(g and int(g) > MAX_REPEAT for g in m.groups()):
             raise RulePackError(f"{where}: repeat count in {m.group(0)} exceeds {MAX_REPEAT}")
+    if lazy:
+        return LazyPattern(pattern, flags)
     try:
         return regex.compile(pattern, flags)
     except regex.error as exc:  # noqa: PERF203
         raise RulePackError(f"{where}: invalid pattern: {exc}") from None
 
 
-def _parse_rule(raw: dict, defaults: dict, where: str) -> Rule:
+class LazyPattern:
+    """A built-in pattern compiled on first use.
+
+    Compiling every pack of every language took ~0.6 s at start-up, in each
+    worker; a run sees a few languages. Built-in packs are compiled by the test
+    suite, so their errors cannot wait for a user; user packs are compiled at load,
+    where a bad pattern is reported with its file and rule."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name):
+        """Only for what is not set yet: compile, then bind the pattern's methods
+        as plain attributes so later calls cost no more than on the pattern."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = regex.compile(self.pattern, self.flags)
+        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+    def __reduce__(self):
+        return LazyPattern, (self.pattern, self.flags)
+
+
+def _parse_rule(raw: dict, defaults: dict, where: str, lazy: bool = False) -> Rule:
     if not isinstance(raw, dict):
         raise RulePackError(f"{where}: a rule must be a table")
     unknown = set(raw) - KNOWN_KEYS
@@ -200,11 +228,11 @@ def _parse_rule(raw: dict, defaults: dict, where: str) -> Rule:
     stop = merged.get("stop")
     return Rule(
         id=rid, category=category, lang=lang, action=action,
-        pattern=_compile(pattern, where) if pattern is not None else None,
+        pattern=_compile(pattern, where, lazy=lazy) if pattern is not None else None,
         description=str(merged.get("description", "")),
         contains=tuple(c.lower() for c in contains),
-        cont=_compile(cont, where) if cont else None,
-        stop=_compile(stop, where) if stop else None,
+        cont=_compile(cont, where, lazy=lazy) if cont else None,
+        stop=_compile(stop, where, lazy=lazy) if stop else None,
         region=region, max_words=merged.get("max_words"), min_words=merged.get("min_words") or 0,
         where=where_, case_sensitive=cs, meta=meta, kind=merged.get("kind"),
         attach_caption=bool(merged.get("attach_caption", False)),
@@ -212,7 +240,7 @@ def _parse_rule(raw: dict, defaults: dict, where: str) -> Rule:
     )
 
 
-def load_file(path: pathlib.Path) -> list[Rule]:
+def load_file(path: pathlib.Path, lazy: bool = False) -> list[Rule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -229,10 +257,12 @@ def load_file(path: pathlib.Path) -> list[Rule]:
     extra = set(data) - {"pack", "rule"}
     if extra:
         raise RulePackError(f"{path}: unknown top-level key(s) {', '.join(sorted(extra))}")
-    return [_parse_rule(r, defaults, f"{path}: rule #{i + 1}") for i, r in enumerate(rules)]
+    return [_parse_rule(r, defaults, f"{path}: rule #{i + 1}", lazy) for i, r in enumerate(rules)]
 
 
-def load_dir(folder: pathlib.Path) -> list[Rule]:
+def load_dir(folder: pathlib.Path, lazy: bool = False) -> list[Rule]:
+    """Every rule of a pack folder; `lazy` defers compiling patterns to first use
+    (built-in packs only: a user's bad pattern must be reported at load)."""
     folder = pathlib.Path(folder)
     if not folder.is_dir():
         raise RulePackError(f"{folder}: not a folder of rule packs")
@@ -240,7 +270,7 @@ def load_dir(folder: pathlib.Path) -> list[Rule]:
     for path in sorted(folder.rglob("*.toml")):
         if "flags" in path.relative_to(folder).parts[:1]:
             continue  # detector data, read by cleaner.flags
-        rules.extend(load_file(path))
+        rules.extend(load_file(path, lazy))
     return rules
 
 
@@ -250,7 +280,7 @@ _BUILTIN: list[Rule] | None = None
 def builtin_rules() -> list[Rule]:
     global _BUILTIN
     if _BUILTIN is None:
-        _BUILTIN = load_dir(builtin_rules_dir())
+        _BUILTIN = load_dir(builtin_rules_dir(), lazy=True)
         _check_unique(_BUILTIN, "built-in rules")
     return _BUILTIN
 

@@ -159,3 +159,38 @@ def test_prefilter_property_never_rejects_a_subject_that_matches(pattern, subjec
     for s in subjects:
         if compiled.search(s):
             assert _prefilter.check(pf, s), (pattern, s, pf)
+
+
+# ------------------------------------------------------- lazy built-in patterns
+def test_every_builtin_pattern_compiles():
+    """Built-in patterns compile on first use (start-up speed), so a broken one
+    would only show when its language comes up: compile them all here."""
+    from cleaner.rules import LazyPattern
+    lazy = 0
+    for rule in builtin_rules():
+        for pattern in (rule.pattern, rule.cont, rule.stop):
+            if pattern is not None:
+                lazy += isinstance(pattern, LazyPattern)
+                regex.compile(pattern.pattern, pattern.flags)
+    assert lazy > 300
+
+
+def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path):
+    from cleaner.rules import RulePackError, build_ruleset
+    (tmp_path / "x.toml").write_text('[[rule]]\nid = "u.bad"\ncategory = "navigation"\npattern = "(unclosed"\n')
+    try:
+        build_ruleset([tmp_path])
+    except RulePackError as exc:
+        assert "u.bad" in str(exc) and "invalid pattern" in str(exc)
+    else:
+        raise AssertionError("a bad user pattern must be reported at load")
+
+
+def test_a_lazy_pattern_pickles_and_matches_like_the_compiled_one():
+    import pickle
+    from cleaner.rules import LazyPattern
+    lazy = LazyPattern(r"^photo: (\w+)$")
+    copy = pickle.loads(pickle.dumps(lazy))
+    for p in (lazy, copy):
+        assert p.search("photo: reuters").group(1) == "reuters"
+        assert p.search("a photo: x y") is None
