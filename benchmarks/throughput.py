@@ -5,7 +5,9 @@
 
 Builds a JSONL corpus of at least --mb megabytes (UTF-8) by repeating the texts
 in fixtures/ (and, with --aeb, the benchmark's residue/ and fulltext/ texts),
-then prints MB/s and docs/s (also per core) for:
+then prints MB/s and docs/s (also per core) for the following. With --aeb it
+does the same (with -j 1 only) for article text alone (fixtures + residue/) and
+for page text alone (fulltext/), since the two cost differently.
 
 * the cleaner in this process (`Cleaner.clean`, full rule set, flags on);
 * `clean --jsonl` as a whole subprocess with -j 1 and -j 2 (read, clean, write);
@@ -34,11 +36,11 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def source_texts(aeb: str | None) -> list[str]:
+def source_texts(aeb: str | None, subs=("residue", "fulltext"), fixtures: bool = True) -> list[str]:
     paths = [p for p in sorted(glob.glob(str(ROOT / "fixtures" / "**" / "*.txt"), recursive=True))
-             if not p.endswith(".expected.txt")]
+             if not p.endswith(".expected.txt")] if fixtures else []
     if aeb:
-        for sub in ("residue", "fulltext"):
+        for sub in subs:
             paths += sorted(glob.glob(os.path.join(aeb, sub, "*.txt")))
     texts = []
     for p in paths:
@@ -87,12 +89,12 @@ def bench_in_process(docs, args) -> float:
     return dt
 
 
-def bench_cli(path: str, mb: float, n: int, args) -> dict[int, float]:
+def bench_cli(path: str, mb: float, n: int, args, jobs_list) -> dict[int, float]:
     """`clean --jsonl -j J` for each J in --jobs, --repeat rounds interleaved; the best time counts."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     best: dict[int, float] = {}
     for _ in range(args.repeat):
-        for jobs in args.jobs:
+        for jobs in jobs_list:
             cmd = [sys.executable, "-m", "cleaner", "--jsonl", "-j", str(jobs), "--quiet", "-o", os.devnull, path]
             if args.lang:
                 cmd += ["--lang", args.lang]
@@ -100,7 +102,7 @@ def bench_cli(path: str, mb: float, n: int, args) -> dict[int, float]:
             subprocess.run(cmd, check=True, env=env)
             dt = time.perf_counter() - t
             best[jobs] = min(best.get(jobs, dt), dt)
-    for jobs in args.jobs:
+    for jobs in jobs_list:
         report(f"clean --jsonl -j {jobs}", best[jobs], mb, n, cores=jobs)
     return best
 
@@ -177,31 +179,41 @@ def main(argv=None) -> int:
     p.add_argument("--skip-cli", action="store_true")
     p.add_argument("--skip-justext", action="store_true")
     p.add_argument("--skip-big", action="store_true")
+    p.add_argument("--skip-tracks", action="store_true",
+                   help="with --aeb, do not also measure article text and page text separately")
     p.add_argument("--repeat", type=int, default=1, help="runs per CLI setting, the best counts (default 1)")
     p.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="-j values for the CLI runs (default 1 2)")
     args = p.parse_args(argv)
 
     texts = source_texts(args.aeb)
-    docs = build_corpus(texts, args.mb)
-    mb = mb_of(docs)
-    print(f"corpus: {len(docs)} documents, {mb:.1f} MB from {len(texts)} distinct texts; "
-          f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}; load average {_load()}", flush=True)
-    cli_times = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "corpus.jsonl")
-        with open(path, "w", encoding="utf-8") as fh:
-            for i, d in enumerate(docs):
-                fh.write(json.dumps({"id": i, "text": d}, ensure_ascii=False) + "\n")
-        if not args.skip_in_process:
-            bench_in_process(docs, args)
-        if not args.skip_cli:
-            cli_times = bench_cli(path, mb, len(docs), args)
-            print(f"(best of {args.repeat} interleaved runs per -j; load average now {_load()})")
-    jt = None if args.skip_justext else bench_justext(docs)
-    if 1 in cli_times and 2 in cli_times:
-        print(f"speed-up -j 2 vs -j 1: {cli_times[1] / cli_times[2]:.2f}x")
-    if jt and 1 in cli_times:
-        print(f"clean --jsonl -j 1 vs jusText: {jt / cli_times[1]:.2f}x faster")
+    corpora = [("all texts", texts)]
+    if args.aeb and not args.skip_tracks:
+        # the two inputs users have: article text (an extractor's output, the fixtures)
+        # and the whole visible text of a page (menus, footers and all)
+        corpora += [("article text (fixtures + AEB residue)", source_texts(args.aeb, ("residue",))),
+                    ("page text (AEB fulltext)", source_texts(args.aeb, ("fulltext",), fixtures=False))]
+    print(f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}; load average {_load()}", flush=True)
+    for k, (name, source) in enumerate(corpora):
+        docs = build_corpus(source, args.mb)
+        mb = mb_of(docs)
+        print(f"\n== {name}: {len(docs)} documents, {mb:.1f} MB from {len(source)} distinct texts", flush=True)
+        cli_times = {}
+        jobs = args.jobs if k == 0 else [1]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "corpus.jsonl")
+            with open(path, "w", encoding="utf-8") as fh:
+                for i, d in enumerate(docs):
+                    fh.write(json.dumps({"id": i, "text": d}, ensure_ascii=False) + "\n")
+            if not args.skip_in_process:
+                bench_in_process(docs, args)
+            if not args.skip_cli:
+                cli_times = bench_cli(path, mb, len(docs), args, jobs)
+                print(f"(best of {args.repeat} interleaved runs per -j; load average now {_load()})")
+        jt = None if args.skip_justext else bench_justext(docs)
+        if 1 in cli_times and 2 in cli_times:
+            print(f"speed-up -j 2 vs -j 1: {cli_times[1] / cli_times[2]:.2f}x")
+        if jt and 1 in cli_times:
+            print(f"clean --jsonl -j 1 vs jusText: {jt / cli_times[1]:.2f}x faster")
     if not args.skip_big:
         bench_scaling(texts, args)
         bench_big(texts, args)
