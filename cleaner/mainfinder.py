@@ -42,6 +42,10 @@ Linear time.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
 import regex
 
 from cleaner.stopwords import stopwords
@@ -126,16 +130,26 @@ RULES = {
 BAD, SHORT, NEARGOOD, GOOD = "bad", "short", "neargood", "good"
 
 _TOKEN = regex.compile(r"\w+")
+# _TOKEN on ASCII text, where `re` is faster and \w means the same.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
                      r"|\b[\w-]+\.(?:com|org|net|co\.uk|html?|php)\b\S*")
 _SEPARATORS = regex.compile(r"\s[|»·•/]\s|\s[|»·•]|[|»·•]\s")
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|&copy|\bcopyright\b|all rights reserved", regex.I)
-# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+# Sentence-final punctuation, optionally followed by closing quotes/brackets
+# (the definition; _is_terminal tests it without scanning the whole line).
 _TERMINAL = regex.compile(r"[.!?…。！？;:][\"'”’»)\]]*$")
+_TERMINAL_CHARS = ".!?…。！？;:"
+_CLOSERS = "\"'”’»)]"
 _SENTENCE_INSIDE = regex.compile(r"\w[.!?。！？]\s+\p{Lu}|[。！？]|\w,\s\w")
 # Scripts written without spaces between words: a character there carries
 # about as much as a short word, so it counts thrice toward the length.
 _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+# A superset of _DENSE (everything from U+0E00 on except U+1E00-U+2E7F:
+# Latin/Greek extensions, punctuation, symbols) that the fast `re` engine
+# scans, so lines with only accents and curly quotes need no _DENSE scan
+# (tests/test_mainfinder_speed.py checks it covers every code point).
+_MAYBE_DENSE = re.compile("[\u0e00-\u1dff\u2e80-\U0010ffff]")
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
 _DIGIT = regex.compile(r"\d")
 # Strings one of which a match of _URL / _SEPARATORS / _COPYRIGHT (on the
@@ -143,22 +157,85 @@ _DIGIT = regex.compile(r"\d")
 _URL_CUES = ("://", "www.", "@", ".com", ".org", ".net", ".co.uk", ".htm", ".php")
 _SEPARATOR_CUES = ("|", "»", "·", "•", "/")
 _COPYRIGHT_CUES = ("©", "(c)", "&copy", "copyright", "all rights reserved")
-
-
-def _has_any(text: str, cues: tuple[str, ...]) -> bool:
-    for cue in cues:
-        if cue in text:
-            return True
-    return False
 # words (whitespace-separated) starting with an upper- / lower-case letter
 _UPPER_WORD = regex.compile(r"(?<!\S)\p{Lu}")
 _LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
 
 
+def _lines_with(texts: list[str], *cue_groups: tuple[str, ...]) -> list[set[int]]:
+    """For each group of cues, the indexes of the texts containing one of them.
+
+    The texts are joined into one string and each cue is found with
+    str.find, skipping to the next text after a hit: a few C scans per
+    document instead of a test per cue and line (most lines contain none).
+    No cue contains the joining newline, so a hit lies inside one text."""
+    doc = "\n".join(texts)
+    starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
+    out = []
+    for cues in cue_groups:
+        hits: set[int] = set()
+        for cue in cues:
+            i = doc.find(cue)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                hits.add(k)
+                i = doc.find(cue, starts[k + 1])
+        out.append(hits)
+    return out
+
+
+def _tokens(low: str) -> list[str]:
+    """_TOKEN.findall(low), with the faster engine when the line is ASCII."""
+    return _ASCII_TOKEN.findall(low) if low.isascii() else _TOKEN.findall(low)
+
+
+def _is_terminal(text: str) -> bool:
+    """bool(_TERMINAL.search(text)) without the regex: strip the closing
+    quotes and brackets, then look at the last character (the regex is
+    tried at every position of the line, this only at its end)."""
+    if text.endswith("\n"):    # `$` also matches before a final newline
+        text = text[:-1]
+    text = text.rstrip(_CLOSERS)
+    return bool(text) and text[-1] in _TERMINAL_CHARS
+
+
+def _dense_chars(text: str) -> int:
+    """How many characters of `text` are in a script without spaces; the
+    Unicode-script scan runs only when the cheap superset test finds one."""
+    if text.isascii() or not _MAYBE_DENSE.search(text):
+        return 0
+    return len(_DENSE.findall(text))
+
+
+def _lower_share(text: str) -> float:
+    """Share of lower-case among the words starting with a cased letter
+    (0.5 when there are none): prose is mostly lower-case words, menus and
+    headlines are capitalised."""
+    lower = len(_LOWER_WORD.findall(text))
+    cased = lower + len(_UPPER_WORD.findall(text))
+    return lower / cased if cased else 0.5
+
+
 class _Feat:
-    """What we know about one non-blank line."""
-    __slots__ = ("idx", "low", "length", "words", "toks", "density", "lower_share",
-                 "terminal", "link", "cls", "dup", "bullet")
+    """What we know about one non-blank line.
+
+    lower_share and bullet are computed on first use: only short lines
+    (furniture, menus) and lines without a stopword list need them, and the
+    word-case scan is the costliest per-line regex on long prose lines."""
+    __slots__ = ("idx", "text", "low", "length", "words", "toks", "density", "_lower_share",
+                 "terminal", "link", "cls", "dup", "_bullet")
+
+    @property
+    def lower_share(self) -> float:
+        if self._lower_share is None:
+            self._lower_share = _lower_share(self.text)
+        return self._lower_share
+
+    @property
+    def bullet(self) -> bool:
+        if self._bullet is None:
+            self._bullet = bool(_BULLET.match(self.text))
+        return self._bullet
 
 
 def _lang_stopwords(lang: str) -> frozenset[str]:
@@ -168,28 +245,29 @@ def _lang_stopwords(lang: str) -> frozenset[str]:
 
 
 def _features(lines, lang: str, max_link_density: float, min_separators: int) -> list[_Feat]:
+    """One _Feat per non-blank line, duplicates marked."""
     stop = _lang_stopwords(lang)
+    rows = [ln for ln in lines if ln.text]
+    texts = [ln.text for ln in rows]
+    # lines where _URL / _SEPARATORS / _COPYRIGHT can match (most have no cue)
+    url_lines, sep_lines = _lines_with(texts, _URL_CUES, _SEPARATOR_CUES)
+    copyright_lines, = _lines_with([ln.low for ln in rows], _COPYRIGHT_CUES)
     feats: list[_Feat] = []
-    for ln in lines:
+    for k, ln in enumerate(rows):
         text = ln.text
-        if not text:
-            continue
         f = _Feat()
         f.idx = ln.index
+        f.text = text
         f.low = ln.low
-        dense = 0 if text.isascii() else len(_DENSE.findall(text))
+        f._lower_share = f._bullet = None
+        dense = _dense_chars(text)
         f.length = len(text) + 2 * dense
-        words = text.split()
-        f.words = max(len(words), f.length // 6 if dense else 0)
-        f.toks = _TOKEN.findall(ln.low)
-        lower = len(_LOWER_WORD.findall(text))
-        cased = lower + len(_UPPER_WORD.findall(text))
-        # prose is mostly lower-case words; menus and headlines are capitalised
-        f.lower_share = lower / cased if cased else 0.5
-        f.terminal = bool(_TERMINAL.search(text))
-        f.bullet = bool(_BULLET.match(text))
+        words = len(text.split())
+        f.words = max(words, f.length // 6) if dense else words
+        f.toks = toks = _tokens(ln.low)
+        f.terminal = _is_terminal(text)
         if stop and not dense:
-            f.density = sum(map(stop.__contains__, f.toks)) / len(f.toks) if f.toks else 0.0
+            f.density = sum(map(stop.__contains__, toks)) / len(toks) if toks else 0.0
         else:
             # no stopword list, or a script without spaces: a proxy from
             # sentence punctuation and lower-case words
@@ -200,11 +278,10 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
                 f.density = 0.31
             else:
                 f.density = 0.1
-        # each regex only where its literal cue is present (most lines have none)
-        url_chars = sum(len(m) for m in _URL.findall(text)) if _has_any(text, _URL_CUES) else 0
+        url_chars = sum(map(len, _URL.findall(text))) if k in url_lines else 0
         f.link = (url_chars > max_link_density * len(text)
-                  or (_has_any(text, _SEPARATOR_CUES) and len(_SEPARATORS.findall(text)) >= min_separators)
-                  or (_has_any(ln.low, _COPYRIGHT_CUES) and bool(_COPYRIGHT.search(text))))
+                  or (k in sep_lines and len(_SEPARATORS.findall(text)) >= min_separators)
+                  or (k in copyright_lines and bool(_COPYRIGHT.search(text))))
         f.dup = 0
         feats.append(f)
     _mark_duplicates(feats)
@@ -215,27 +292,25 @@ def _mark_duplicates(feats, n: int = 4) -> None:
     """dup = 1: an exact repeat of an earlier line of at least MIN_GOOD_CHARS;
     dup = 2: a line whose word n-grams mostly occur in two or more earlier
     lines (a summary or metadata blob stitched from the article)."""
+    grams = [list(zip(*[f.toks[k:] for k in range(n)])) for f in feats]
+    # first[g]: the first line holding n-gram g.  Filled from the last line
+    # back so the earliest one wins, with dict.update doing the work in C;
+    # an n-gram of line pos was seen earlier iff first[g] < pos.
+    first: dict[tuple, int] = {}
+    for pos in range(len(feats) - 1, -1, -1):
+        first.update(dict.fromkeys(grams[pos], pos))
     seen: set[str] = set()
-    owner: dict[tuple, int] = {}
     for pos, f in enumerate(feats):
-        toks = f.toks
-        text = " ".join(toks)
-        shingles = list(zip(*(toks[k:] for k in range(n))))
+        text = " ".join(f.toks)
+        shingles = grams[pos]
         if f.length >= MIN_GOOD_CHARS and text in seen:
             f.dup = 1
         elif len(shingles) >= 8:
-            sources = set()
-            covered = 0
-            for sh in shingles:
-                o = owner.get(sh)
-                if o is not None:
-                    covered += 1
-                    sources.add(o)
-            if covered >= MIN_DUP_SHARE * len(shingles) and len(sources) >= 2:
+            owners = list(map(first.__getitem__, shingles))
+            covered = len(owners) - owners.count(pos)
+            if covered >= MIN_DUP_SHARE * len(shingles) and len(set(owners) - {pos}) >= 2:
                 f.dup = 2
         seen.add(text)
-        for sh in shingles:
-            owner.setdefault(sh, pos)
 
 
 def _classify(feats, min_good_chars, min_long_chars, min_stopword_density,
@@ -348,9 +423,9 @@ def _title_anchors(feats, title_index: int | None) -> list[int]:
         if len(f.low) >= 10 and f.low in title.low:
             out.append(k)
         elif len(f.toks) >= 3:
-            fset = set(f.toks)
-            common = len(fset & tset)
-            if common >= 0.8 * len(fset) and common >= 0.5 * len(tset):
+            # the cheap test first: most lines share little with the title
+            common = len(tset.intersection(f.toks))
+            if common >= 0.5 * len(tset) and common >= 0.8 * len(set(f.toks)):
                 out.append(k)
         if len(out) >= MAX_ANCHORS:
             break
@@ -359,7 +434,7 @@ def _title_anchors(feats, title_index: int | None) -> list[int]:
 
 def _is_menu_line(text: str) -> bool:
     return (len(text) < MAX_MENU_LINE_CHARS and len(text.split()) <= MAX_MENU_WORDS
-            and not _TERMINAL.search(text) and not _DIGIT.search(text))
+            and not _is_terminal(text) and not _DIGIT.search(text))
 
 
 def looks_like_page(lines, lang: str = "", *, min_menu_lines: int = MIN_MENU_LINES,
