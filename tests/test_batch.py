@@ -194,3 +194,12 @@ def test_a_lazy_pattern_pickles_and_matches_like_the_compiled_one():
     for p in (lazy, copy):
         assert p.search("photo: reuters").group(1) == "reuters"
         assert p.search("a photo: x y") is None
+
+
+def test_output_records_stay_one_line_for_splitlines_readers():
+    text = "Body line one\u2028still one\x85and\u2029more. " * 3
+    line = json.dumps({"id": 1, "text": text}, ensure_ascii=False)
+    out = process_line(line, Cleaner().clean)
+    assert out.ok and len(out.line.splitlines()) == 1
+    assert "\u2028" not in out.line and "\x85" not in out.line and "\u2029" not in out.line
+    assert json.loads(out.line)["text"]  # still valid JSON with the text in it
