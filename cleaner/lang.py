@@ -13,16 +13,23 @@ never runs. Close calls (Spanish/Catalan, Czech/Slovak, Danish/Norwegian, short
 texts) still go to langdetect.
 
 langdetect is imported lazily and run from a private factory with a fixed seed,
-so the same input gives the same answer in every call and every process.
+so the same input gives the same answer in every call and every process. Its
+answer is the average of 7 random trials; when the first trials already settle
+what the caller needs (which language comes first, and whether it reaches the
+threshold), the rest are skipped. Its text preparation runs in a faster exact
+equivalent (see cleaner/_langdetect_fast.py).
 """
 from __future__ import annotations
 
 import bisect
 import functools
+import gc
+import itertools
 import re
 import threading
 from collections import Counter
 
+from . import _langdetect_fast
 from .stopwords import available, stopwords
 
 __all__ = ["detect_language", "stopword_vote", "letter_script", "dominant_script", "script_of", "fine_script", "script_counts", "langdetect_probs",
@@ -98,7 +105,7 @@ def fine_script(ch: str) -> str | None:
     return None
 
 
-_ASCII_NON_LETTERS = re.compile(r"[^A-Za-z\u0080-\U0010ffff]+")
+_ASCII_LETTER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -113,15 +120,18 @@ def letter_script(ch: str) -> str | None:
 def script_counts(text: str) -> dict[str, int]:
     """Letters per fine script name.
 
-    ASCII letters are counted with one regex pass and the rest by distinct
-    character (Counter runs in C), so the cost stays near a few passes over the
-    text whatever its script.
+    ASCII letters are counted with one bytes.translate() and the rest by
+    distinct character (Counter runs in C), so the cost stays near a few passes
+    over the text whatever its script.
     """
     counts: dict[str, int] = {}
-    ascii_letters = len(_NON_ASCII.sub("", _ASCII_NON_LETTERS.sub("", text)))
+    ascii_only = text.isascii()
+    # UTF-8 bytes of A-Za-z are those letters and nothing else.
+    data = text.encode("ascii") if ascii_only else text.encode("utf-8", "surrogatepass")
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
     if ascii_letters:
         counts["latin"] = ascii_letters
-    if text.isascii():
+    if ascii_only:
         return counts
     for ch, n in Counter("".join(_NON_ASCII.findall(text))).items():
         name = letter_script(ch)
@@ -175,35 +185,87 @@ _factory_lock = threading.Lock()
 
 @functools.lru_cache(maxsize=1)
 def _factory():
-    # Lazy: importing langdetect and loading its 55 profiles costs ~0.25 s.
+    # Lazy: importing langdetect and loading its 55 profiles costs ~0.15 s.
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    f = DetectorFactory()
-    f.load_profile(PROFILES_DIRECTORY)
+    # The profiles are ~90,000 lists that live as long as the process. The
+    # collector would walk them again and again while they are made (loading
+    # takes half the time with it off), and in every later full collection
+    # (~50 ms each): so it is off while loading, and then everything alive is
+    # moved to the permanent generation, once.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        f = DetectorFactory()
+        f.load_profile(PROFILES_DIRECTORY)
+    finally:
+        if enabled:
+            gc.enable()
     f.seed = 0
+    gc.freeze()
     return f
 
 
 def langdetect_probs(text: str, candidates: tuple[str, ...] | None = None,
-                     max_chars: int = SAMPLE_CHARS) -> list[tuple[str, float]]:
+                     max_chars: int = SAMPLE_CHARS, *,
+                     give_up: tuple[frozenset[str], float] | None = None) -> list[tuple[str, float]]:
     """(code, probability) pairs best first, codes normalised; [] on any failure.
 
     Deterministic: a private langdetect factory with seed 0 and a fresh detector
     per call. `candidates` restricts the answer to those langdetect codes.
+
+    give_up=(codes, min_prob): the caller only wants to know whether some
+    language outside `codes` gets min_prob or more. langdetect averages 7
+    independent trials; once the trials done leave no such language able to
+    reach min_prob whatever the rest give, the answer is [] at once. Otherwise
+    the result is the same as without give_up.
     """
+    judge = None if give_up is None else functools.partial(_hopeless, frozenset(give_up[0]), give_up[1])
     try:
-        with _factory_lock:
-            f = _factory()
-        d = f.create()
-        d.set_max_text_length(max_chars)
-        if candidates:
-            prior = {c: 1.0 for c in candidates if c in f.langlist}
-            if prior:
-                d.set_prior_map(prior)
-        d.append(text[:max_chars])
-        probs = d.get_probabilities()
+        return _langdetect(text, candidates, max_chars, judge)
+    except _Verdict as v:
+        return v.value
     except Exception:  # langdetect raises on featureless text; never let it escape
         return []
+
+
+langdetect_probs.gives_up = True     # honours give_up (a stand-in put in its place may not)
+
+
+def _langdetect_top(text: str, candidates: tuple[str, ...] | None = None, min_prob: float = 0.0) -> str:
+    """The code langdetect_probs(text, candidates) puts first if its probability
+    is at least min_prob, else 'und' (also for no answer at all).
+
+    langdetect stops as soon as the trials done settle it (see _settled); a
+    stand-in put in place of langdetect_probs is asked the plain question."""
+    fn = langdetect_probs
+    if not getattr(fn, "gives_up", False):
+        probs = fn(text, candidates) if candidates else fn(text)
+        return probs[0][0] if probs and probs[0][1] >= min_prob else "und"
+    try:
+        probs = _langdetect(text, candidates, SAMPLE_CHARS, functools.partial(_settled, min_prob))
+    except _Verdict as v:
+        return v.value
+    except Exception:
+        return "und"
+    return probs[0][0] if probs and probs[0][1] >= min_prob else "und"
+
+
+def _langdetect(text: str, candidates, max_chars: int, judge) -> list[tuple[str, float]]:
+    """langdetect_probs' work; raises _Verdict when `judge` settles it early
+    (and langdetect's exceptions)."""
+    with _factory_lock:
+        f = _factory()
+    d = _langdetect_fast.detector_class()(f)          # what f.create() makes, or a faster equivalent
+    d.set_max_text_length(max_chars)
+    if candidates:
+        prior = {c: 1.0 for c in candidates if c in f.langlist}
+        if prior:
+            d.set_prior_map(prior)
+    if judge is not None:
+        d.judge = judge
+    d.append(text[:max_chars])
+    probs = d.get_probabilities()
     out: dict[str, float] = {}
     for p in probs:
         code = normalize_code(p.lang)
@@ -211,26 +273,84 @@ def langdetect_probs(text: str, candidates: tuple[str, ...] | None = None,
     return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+_Verdict = _langdetect_fast.Verdict
+
+# Judges: called after each of langdetect's trials with the language list, the
+# probabilities so far (each trial adds its own / n_trial) and the share of the
+# trials still to come; they return the final answer if it is already certain,
+# else None. A trial's probabilities are normalised (they sum to 1), so the
+# trials to come add at most `rest` to any code's probability, and nothing is
+# ever taken away; _SLACK covers the rounding. langdetect lists a language only
+# above _LISTED (its PROB_THRESHOLD, 0.1).
+_SLACK = 1e-9
+_LISTED = 0.1
+
+
+def _code_sums(langlist, acc) -> dict[str, float]:
+    sums: dict[str, float] = {}
+    for lang, p in zip(langlist, acc):
+        code = normalize_code(lang)
+        sums[code] = sums.get(code, 0.0) + p
+    return sums
+
+
+def _hopeless(codes: frozenset[str], min_prob: float, langlist, acc, rest: float):
+    """[] once no code outside `codes` can reach min_prob (langdetect_probs' give_up)."""
+    most = max((p for code, p in _code_sums(langlist, acc).items() if code not in codes), default=0.0)
+    return [] if most + rest + _SLACK < min_prob else None
+
+
+def _settled(min_prob: float, langlist, acc, rest: float):
+    """For _langdetect_top: 'und' once no code can reach min_prob; a code once
+    it is certain to come first with min_prob or more."""
+    upper = _code_sums(langlist, acc)
+    if min_prob > 0 and max(upper.values(), default=0.0) + rest + _SLACK < min_prob:
+        return "und"
+    # A language already above _LISTED stays listed, and its code gets at least its probability.
+    lower: dict[str, float] = {}
+    for lang, p in zip(langlist, acc):
+        if p > _LISTED:
+            code = normalize_code(lang)
+            lower[code] = max(lower.get(code, 0.0), p)
+    if not lower:
+        return None
+    best = max(sorted(lower), key=lower.__getitem__)
+    floor = lower[best]
+    if floor >= min_prob and all(p + rest + _SLACK < floor for code, p in upper.items() if code != best):
+        return best
+    return None
+
+
 _WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w\w+")     # the \w+ runs of two characters or more
+# A line with 6 or more \w+ runs (found in one pass at most 6 runs long from
+# each run start; possessive, so it never backtracks).
+_PROSE = re.compile(r"(?<!\w)\w++(?:\W++\w++){5}")
 
 
 def _sample(text: str, limit: int = SAMPLE_CHARS) -> str:
-    """The longest prose-looking lines, up to `limit` characters, in input order."""
-    lines = [ln.strip() for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln]
+    """The longest prose-looking lines, up to `limit` characters, in input order.
+
+    Prose lines have 6+ words; when there is none, any line will do. Lines are
+    taken longest first (earlier first among equals) until `limit` is reached,
+    so only the longest lines need the word count."""
+    lines = [ln for ln in map(str.strip, text.splitlines()) if ln]
     if not lines:
         return ""
-    prose = [(i, ln) for i, ln in enumerate(lines) if len(_WORD.findall(ln)) >= 6]
-    pool = prose or list(enumerate(lines))
-    chosen: list[tuple[int, str]] = []
+    # (-len, index) order: reverse=True keeps equal keys in input order
+    order = sorted(range(len(lines)), key=list(map(len, lines)).__getitem__, reverse=True)
+    prose = (i for i in order if _PROSE.search(lines[i]))
+    first = next(prose, None)
+    pool = order if first is None else itertools.chain((first,), prose)
+    chosen: list[tuple[int, int]] = []      # (line index, characters kept)
     size = 0
-    for i, ln in sorted(pool, key=lambda t: (-len(t[1]), t[0])):
+    for i in pool:
         if size >= limit:
             break
-        piece = ln[: limit - size]
-        chosen.append((i, piece))
-        size += len(piece) + 1
-    return "\n".join(ln for _, ln in sorted(chosen))
+        n = min(len(lines[i]), limit - size)
+        chosen.append((i, n))
+        size += n + 1
+    return "\n".join(lines[i][:n] for i, n in sorted(chosen))
 
 
 def _non_latin_codes() -> set[str]:
@@ -273,16 +393,14 @@ def stopword_vote(sample: str, script: str) -> str | None:
     carry next to no evidence and are skipped, and one-letter words (mojibake
     fragments, initials) do not vote. At most _VOTE_MAX_WORDS words are read.
     """
-    words = [w for w in _WORD.findall(sample.lower()) if len(w) > 1][:_VOTE_MAX_WORDS]
+    words = _LONG_WORD.findall(sample.lower())[:_VOTE_MAX_WORDS]
     if len(words) < _VOTE_MIN_WORDS:
         return None
     index = _vote_index(script)
     score: dict[str, float] = {}
-    for w in words:
-        votes = index.get(w)
-        if votes:
-            for code, share in votes:
-                score[code] = score.get(code, 0.0) + share
+    for votes in filter(None, map(index.get, words)):     # the words with votes, in order
+        for code, share in votes:
+            score[code] = score.get(code, 0.0) + share
     if not score:
         return None
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -292,7 +410,7 @@ def stopword_vote(sample: str, script: str) -> str | None:
     if best_score < _VOTE_MARGIN * runner_up:
         return None
     own = stopwords(best)
-    if sum(w in own for w in words) < _VOTE_MIN_DENSITY * n:
+    if sum(map(own.__contains__, words)) < _VOTE_MIN_DENSITY * n:
         return None
     return best
 
@@ -330,13 +448,9 @@ def _detect(text: str) -> str:
             if voted:
                 return voted
         if script in _SCRIPT_CANDIDATES:
-            probs = langdetect_probs(sample, _SCRIPT_CANDIDATES[script])
-            return probs[0][0] if probs else "und"
+            return _langdetect_top(sample, _SCRIPT_CANDIDATES[script])
     if script in ("latin", "cyrillic"):
         voted = stopword_vote(sample, script)
         if voted:
             return voted
-    probs = langdetect_probs(sample)
-    if not probs or probs[0][1] < _MIN_PROB:
-        return "und"
-    return probs[0][0]
+    return _langdetect_top(sample, None, _MIN_PROB)

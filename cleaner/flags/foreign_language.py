@@ -10,7 +10,10 @@ lines of numbers or URLs are never checked. Thresholds: rules/flags/foreign.toml
 The cheap test itself must cost next to nothing per paragraph: it works from
 counts over whitespace-separated tokens, each distinct token analysed once
 (_counts), and falls back to the word-by-word definition (_suspicious_exact)
-only when the counts cannot decide. langdetect answers are remembered.
+only when the counts cannot decide. langdetect answers are remembered, and
+langdetect stops after its first trials when they leave no language outside the
+document's group a chance of reaching the probability a flag needs (usually
+after one of its 7 trials: the paragraph is in the document's language).
 """
 from __future__ import annotations
 
@@ -134,12 +137,37 @@ def _counts(tokens: tuple[str, ...], lang: str) -> tuple[int, int, int, int, int
     except KeyError:
         if len(values) > _MAX_CACHED:
             values.clear()
-        stop, rival = _lang_words(lang)
-        for tok in set(tokens).difference(values):
-            values[tok] = _token_value(tok, stop, rival)
+        _learn(set(tokens).difference(values), values, *_lang_words(lang))
         total = sum(map(values.__getitem__, tokens))
     return (total & _MASK, (total >> _UPPER) & _MASK, (total >> _LOWER) & _MASK,
             (total >> _STOP) & _MASK, (total >> _RIVAL) & _MASK, (total >> _NONLATIN) & _MASK)
+
+
+_ONE_UPPER, _ONE_LOWER, _ONE_STOP, _ONE_RIVAL = 1 << _UPPER, 1 << _LOWER, 1 << _STOP, 1 << _RIVAL
+
+
+def _learn(tokens, values: dict[str, int], stop: frozenset[str], rival: frozenset[str]) -> None:
+    """values[tok] = _token_value(tok, stop, rival) for each of `tokens`, with
+    the two commonest kinds of token done inline: an ASCII word, and a word of
+    plain letters with punctuation around it."""
+    plain_word = _PLAIN_TOKEN.fullmatch
+    for tok in tokens:
+        if tok.isascii() and tok.isalpha():
+            low = tok.lower()
+            value = 1 + (_ONE_UPPER if tok[0] < "a" else _ONE_LOWER)    # A-Z sort before a-z
+        else:
+            m = plain_word(tok)     # matches only _util.PLAIN tokens
+            if m is None or (("." in tok or ":" in tok) and _URLISH.search(tok)):
+                values[tok] = _token_value(tok, stop, rival)
+                continue
+            word = m.group(1)
+            low, first = word.lower(), word[0]
+            value = 1 + (first.isupper() << _UPPER) + (first.islower() << _LOWER)
+        if low in stop:
+            value += _ONE_STOP
+        if low in rival:
+            value += _ONE_RIVAL
+        values[tok] = value
 
 
 def _token_value(tok: str, stop: frozenset[str], rival: frozenset[str]) -> int:
@@ -184,12 +212,26 @@ def _letter_scripts(tok: str) -> set[str]:
     """The scripts langmod.script_counts(tok) counts letters of ('latin' or 'other')."""
     if tok.isascii():
         return {"latin"} if any(map(str.isalpha, tok)) else set()
-    out = set()
-    for ch in tok:
-        name = langmod.letter_script(ch)
-        if name:
-            out.add("latin" if name == "latin" else "other")
-    return out
+    kinds = _CHAR_KINDS
+    try:
+        found = set(map(kinds.__getitem__, tok))
+    except KeyError:
+        mine = {ch: _char_kind(ch) for ch in set(tok)}
+        if len(kinds) > _MAX_CACHED:
+            kinds.clear()
+        kinds.update(mine)
+        found = set(mine.values())
+    found.discard("")
+    return found
+
+
+def _char_kind(ch: str) -> str:
+    name = langmod.letter_script(ch)
+    return "latin" if name == "latin" else "other" if name else ""
+
+
+# character -> 'latin' or 'other' (the kind of letter _letter_scripts reports), '' for a non-letter
+_CHAR_KINDS: dict[str, str] = {}
 
 
 @functools.lru_cache(maxsize=None)
@@ -329,12 +371,17 @@ _PROBS: dict[tuple, list] = {}
 _PROBS_MAX = 2048
 
 
-def _langdetect(text: str, max_chars: int) -> list[tuple[str, float]]:
+def _langdetect(text: str, max_chars: int, same: frozenset[str] | None = None,
+                min_p: float | None = None) -> list[tuple[str, float]]:
+    """langdetect's answer for `text`; given `same` and `min_p`, [] also when
+    no language outside `same` can reach min_p (then langdetect stops early:
+    see langdetect_probs' give_up)."""
     fn = langmod.langdetect_probs
-    key = (fn, max_chars, text)
+    give_up = (same, min_p) if same is not None and min_p is not None and getattr(fn, "gives_up", False) else None
+    key = (fn, max_chars, text) if give_up is None else (fn, max_chars, text, give_up)
     probs = _PROBS.get(key)
     if probs is None:
-        probs = fn(text, max_chars=max_chars)
+        probs = fn(text, max_chars=max_chars) if give_up is None else fn(text, max_chars=max_chars, give_up=give_up)
         if len(_PROBS) >= _PROBS_MAX:
             _PROBS.clear()
         _PROBS[key] = probs
@@ -356,7 +403,7 @@ def detect(paragraphs, lang: str) -> list[Flag]:
         fast = _suspicious_by_counts(text, lang, lim)
         if not (_suspicious_exact(text, lang) if fast is None else fast):
             continue
-        probs = _langdetect(text, max_chars)
+        probs = _langdetect(text, max_chars, same, min_p)
         if not probs:
             continue
         top, prob = probs[0]
