@@ -375,10 +375,20 @@ def _vote_index(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
         non_latin = _non_latin_codes()
         codes = [c for c in available() if c not in non_latin]
     index: dict[str, list[str]] = {}
+    mine: set[str] = set()          # the letters of `script` seen so far
+    others: set[str] = set()        # the other characters seen so far
     for code in codes:
         for w in stopwords(code):
-            if w.isalpha() and all(letter_script(ch) == script for ch in w):
-                index.setdefault(w, []).append(code)
+            if not w.isalpha():
+                continue
+            chars = set(w)
+            if not chars <= mine:
+                new = chars - mine - others
+                for ch in new:
+                    (mine if letter_script(ch) == script else others).add(ch)
+                if not chars <= mine:
+                    continue
+            index.setdefault(w, []).append(code)
     size = {code: len(stopwords(code)) for code in codes}
     return {w: tuple((c, min(1.0, _VOTE_LIST_SIZE / size[c]) / len(v)) for c in v)
             for w, v in index.items() if len(v) <= _VOTE_MAX_LISTS}
