@@ -128,7 +128,10 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
     out: list[ParaScan] = [_NO_MARKS] * len(paragraphs)
     carry: list[QuoteMark] = []
     last = -1
-    for pi in _with_marks([p.raw for p in paragraphs]):
+    raws = [p.raw for p in paragraphs]
+    maybe_garbled = set(mojibake.candidates(raws))
+    roles = _ROLES
+    for pi in _with_marks(raws):
         if carry and pi != last + 1:
             # The paragraph after `last` has no mark: a carried quotation is neither
             # closed nor reopened there, and is not carried further.
@@ -136,13 +139,17 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
             carry = []
         p = paragraphs[pi]
         raw = p.raw
+        end = len(raw)
         ps = ParaScan(inherited=list(carry))
         found = _MARK_RE.finditer(raw)
         stack: list[QuoteMark] = list(carry)
         first = True
-        garbled = mojibake.runs(raw, lang)
+        garbled = mojibake.runs(raw, lang) if pi in maybe_garbled else []
         garbled_starts = [s for s, _ in garbled]
-        n_open = {True: sum(s.straight for s in stack), False: sum(not s.straight for s in stack)}
+        # open marks per family, indexed by `straight` (False 0: typographic, True 1: straight)
+        n_open = [0, 0]
+        for s in stack:
+            n_open[s.char in _STRAIGHT] += 1
         for m in found:
             i, j = m.span()
             if garbled:
@@ -151,7 +158,7 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
                     continue  # part of a mojibake run (» in ï»¿, „ in â€ž), not a quote
             ch = m.group()
             prev = raw[i - 1] if i > 0 else None
-            nxt = raw[j] if j < len(raw) else None
+            nxt = raw[j] if j < end else None
             straight = ch in _STRAIGHT
             fam_open = n_open[straight] > 0
             if ch in _INCH_MARKS and prev is not None and prev.isdigit():
@@ -160,7 +167,12 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
             if ch in _FIXED:
                 role, how = _FIXED[ch], "fixed"
             else:
-                role, how = position_role(prev, nxt)
+                role_how = roles.get((prev, nxt))
+                if role_how is None:
+                    if len(roles) >= _ROLES_MAX:
+                        roles.clear()
+                    role_how = roles[prev, nxt] = position_role(prev, nxt)
+                role, how = role_how
             if ch in _GUILLEMETS and how == "spaced":
                 natural = conv.get(ch, frozenset())
                 state_role = "close" if n_open[False] else "open"
@@ -170,7 +182,7 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
                 # A paragraph opening with a quote mark continues the carried quotation.
                 ps.reopened = True
                 stack = []
-                n_open = {True: 0, False: 0}
+                n_open = [0, 0]
                 fam_open = False
                 role = "open"
             first = False
@@ -193,7 +205,9 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
             # failing that, of the other one: "…,” and “…," are mixed, not unbalanced.
             for fam in (straight, not straight):
                 if n_open[fam]:
-                    k = next(k for k in range(len(stack) - 1, -1, -1) if stack[k].straight == fam)
+                    k = len(stack) - 1
+                    while (stack[k].char in _STRAIGHT) != fam:
+                        k -= 1
                     opener = stack.pop(k)
                     n_open[fam] -= 1
                     opener.partner = mark
@@ -212,8 +226,11 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
             stack = keep
         # A carried quotation gets one paragraph to be closed or reopened; what is
         # still open after that is not carried again.
-        inherited = set(map(id, ps.inherited))
-        ps.open_at_end = [s for s in stack if id(s) not in inherited]
+        if ps.inherited:
+            inherited = set(map(id, ps.inherited))
+            ps.open_at_end = [s for s in stack if id(s) not in inherited]
+        else:
+            ps.open_at_end = stack
         carry = ps.open_at_end
         out[pi] = ps
         last = pi
@@ -222,10 +239,18 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
     return out
 
 
+# (character before, character after) -> position_role(); a few hundred pairs in practice.
+_ROLES: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}
+_ROLES_MAX = 4096
+
+
 def _with_marks(raws: list[str]) -> list[int]:
-    """Indices, ascending, of the strings with a _MARK_RE match (a character class
-    and three pairs are much faster to find separately than as one alternation)."""
-    return _util.hit_paragraphs((_DOUBLE_RE,) + _PAIRS, raws)
+    """Indices, ascending, of the strings with a _MARK_RE match (each mark is
+    much faster to find by str.find than all of them by one `re` search)."""
+    return _util.hit_paragraphs(_MARKS, raws)
+
+
+_MARKS = tuple(DOUBLE) + _PAIRS
 
 
 @functools.lru_cache(maxsize=1)
@@ -240,6 +265,12 @@ def _collapsed_langs() -> frozenset[str]:
 
 def conventions(lang: str) -> dict[str, frozenset[str]]:
     """mark -> the roles ('open'/'close') it has in `lang` ({} if unknown)."""
+    return dict(_conventions(lang))
+
+
+@functools.lru_cache(maxsize=None)
+def _conventions(lang: str) -> dict[str, frozenset[str]]:
+    """conventions(lang), read once per language (never change it: copy)."""
     pairs = _data.load("quotes").get("pairs", {}).get(lang, [])
     roles: dict[str, set[str]] = {}
     for pair in pairs:

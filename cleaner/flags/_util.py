@@ -52,6 +52,7 @@ def stripped_span(raw: str) -> tuple[int, int]:
 # (str.isspace() but not Unicode White_Space).
 SPLIT_ONLY_BLANKS = "\x1c\x1d\x1e\x1f"
 _NONBLANK = regex.compile(r"\S+")
+_SPLIT_ONLY = tuple(SPLIT_ONLY_BLANKS)      # for hit_paragraphs: str.find is fast
 
 
 def split_like_regex(text: str) -> list[str]:
@@ -81,6 +82,22 @@ def split_cached(text: str) -> tuple[str, ...]:
     return got
 
 
+def split_all(texts: list[str]) -> list[tuple[str, ...]]:
+    """split_cached(text) for each of `texts`; whether a text has a blank that
+    str.split() treats differently is one search of them all, not one per text."""
+    odd = set(hit_paragraphs(_SPLIT_ONLY, texts))
+    cache = _SPLITS
+    out = list(map(cache.get, texts))
+    for i, text in enumerate(texts):
+        if out[i] is None:
+            got = out[i] = tuple(_NONBLANK.findall(text) if i in odd else text.split())
+            if len(text) <= _SPLIT_CACHE_CHARS:
+                if len(cache) >= _SPLITS_MAX:
+                    cache.clear()
+                cache[text] = got
+    return out
+
+
 def hit_paragraphs(patterns, raws: list[str]) -> list[int]:
     """The indices i, ascending, for which one of `patterns` (compiled `re`
     patterns, or plain strings to find; or just one) occurs in raws[i].
@@ -90,21 +107,37 @@ def hit_paragraphs(patterns, raws: list[str]) -> list[int]:
     look-behind."""
     if isinstance(patterns, (str, re.Pattern)):
         patterns = (patterns,)
-    joined = "\n".join(raws)
-    # where raws[i + 1] starts in `joined` (and, last, the end + 1)
-    starts = list(map(operator.add, itertools.accumulate(map(len, raws)), itertools.count(1)))
+    joined, starts = _joined(raws)
     hits: set[int] = set()
     for pattern in patterns:
-        at = _find(pattern, joined, 0)
-        while at >= 0:
-            i = bisect.bisect_right(starts, at)
-            hits.add(i)
-            at = _find(pattern, joined, starts[i])
+        if isinstance(pattern, str):
+            find = joined.find
+            at = find(pattern)
+            while at >= 0:
+                i = bisect.bisect_right(starts, at)
+                hits.add(i)
+                at = find(pattern, starts[i])
+        else:
+            m = pattern.search(joined)
+            while m:
+                i = bisect.bisect_right(starts, m.start())
+                hits.add(i)
+                m = pattern.search(joined, starts[i])
     return sorted(hits)
 
 
-def _find(pattern, text: str, pos: int) -> int:
-    if isinstance(pattern, str):
-        return text.find(pattern, pos)
-    m = pattern.search(text, pos)
-    return m.start() if m else -1
+# The last _joined() answer: several detectors search the same paragraphs.
+# (key, joined, starts); replaced whole, so thread-safe.
+_last_joined: tuple = ((), "", [])
+
+
+def _joined(raws: list[str]) -> tuple[str, list[int]]:
+    """("\\n".join(raws), where raws[i + 1] starts in it for each i (and, last, its length + 1))."""
+    global _last_joined
+    key = tuple(raws)
+    last_key, joined, starts = _last_joined
+    if last_key != key:
+        joined = "\n".join(raws)
+        starts = list(map(operator.add, itertools.accumulate(map(len, raws)), itertools.count(1)))
+        _last_joined = (key, joined, starts)
+    return joined, starts

@@ -10,11 +10,12 @@ blanks only ("that, that" is not a doubled word).
 At most 100 flags per paragraph ([limits] max_per_paragraph in
 rules/flags/doubled.toml overrides it): a megabyte of "the the the ..." gives
 100 flags, not one per word. Paragraphs are first checked cheaply (plain text by
-`re` searches, the rest chunk by chunk); only those that may contain a repeat
-go through the word-by-word rules.
+`re` searches over all of a document's plain paragraphs at once, the rest chunk
+by chunk); only those that may contain a repeat go through the word-by-word rules.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -49,10 +50,11 @@ _W = f"[{_util.PLAIN_ALNUM}]"
 _J = "['\u2019\\-]"
 _G = f"[{_util.PLAIN_BLANKS}]"
 _PLAIN_WORD = re.compile(f"{_W}++(?:{_J}{_W}++)*+")
-_PAIR_TAIL = f"({_PLAIN_WORD.pattern}){_G}++\\1(?!{_W})(?!{_J}{_W})"
-_PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J}){_PAIR_TAIL}")
-_PAIR_AT_START = re.compile(_PAIR_TAIL)
+# (A doubled word at the very start of a text is found after a newline put before it.)
+_PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J})({_PLAIN_WORD.pattern}){_G}++\\1(?!{_W})(?!{_J}{_W})")
 _MAX_CACHED = 1 << 16              # chunks; the caches are dropped beyond
+# ASCII and typographic punctuation, for _edge_words
+_EDGE_PUNCT = "".join(c for c in map(chr, range(0x21, 0x7f)) if not c.isalnum()) + _util.TYPO_PUNCT
 
 
 @functools.lru_cache(maxsize=None)
@@ -83,35 +85,81 @@ def detect(paragraphs, lang: str) -> list[Flag]:
         return []
     allow = _allow(lang)
     inf = _infinitive(lang)
-    # str.split() does not cut at these blanks: such paragraphs go word by word.
-    unsplit = set(_util.hit_paragraphs(_UNSPLIT_BLANKS, [p.raw for p in paragraphs]))
+    raws = [p.raw for p in paragraphs]
+    plain = list(map(_util.PLAIN_TEXT.fullmatch, raws))
+    suspects = _plain_suspects([i for i, m in enumerate(plain) if m], raws, inf)
+    # str.split() does not cut at _UNSPLIT_BLANKS: such paragraphs go word by word.
+    unsplit = _UNSPLIT_BLANKS.search
+    suspects.update(i for i, m in enumerate(plain)
+                    if not m and (unsplit(raws[i]) or _may_flag(_util.split_cached(raws[i]), inf)))
     flags: list[Flag] = []
-    for i, p in enumerate(paragraphs):
-        raw = p.raw
-        if _util.PLAIN_TEXT.fullmatch(raw):
-            suspect = _plain_may_flag(raw, inf)
-        else:
-            suspect = i in unsplit or _may_flag(_util.split_cached(raw), inf)
-        if suspect:
-            flags.extend(_paragraph_flags(p, allow, inf))
+    for i in sorted(suspects):
+        flags.extend(_paragraph_flags(paragraphs[i], allow, inf))
     return flags
 
 
-def _plain_may_flag(raw: str, inf) -> bool:
-    """_may_flag for a _util.PLAIN_TEXT paragraph, by `re` searches: a doubled
-    word is a match of _PAIR in the casefolded text, and a doubled verb needs a
-    marker followed by two words (_marker_re)."""
-    folded = raw.casefold()
-    if _PAIR.search(folded) or _PAIR_AT_START.match(folded):
-        return True
-    if inf is None:
-        return False
-    pattern = _marker_re(inf[0])
-    if pattern is None:
-        return True
-    # lower() keeps the offsets of plain text: the words are read from raw, as written.
-    return any(raw[m.start(1):m.end(1)] in inf[1] and raw[m.start(2):m.end(2)] in inf[1]
-               for m in pattern.finditer(raw.lower()))
+def _plain_suspects(indices: list[int], raws: list[str], inf) -> set[int]:
+    """The `indices` of _util.PLAIN_TEXT paragraphs for which _may_flag may be
+    true, by `re` searches over all of them at once: a doubled word is a match of
+    _PAIR in the casefolded text, and a doubled verb needs a marker followed by
+    two verbs (_marker_re).
+
+    The paragraphs are joined with newlines, which no part of either pattern can
+    match but _PAIR's first character: a newline stands for a paragraph's start,
+    and each match lies in one paragraph."""
+    if not indices:
+        return set()
+    chosen = [raws[i] for i in indices]
+    joined = "\n" + "\n".join(chosen)
+    starts = _line_starts(chosen)
+    folded = joined.casefold()
+    if len(folded) == len(joined):
+        low = folded        # no ß: on plain text casefold() is then lower(), and keeps offsets
+        hits = _hits(_PAIR, folded, starts)
+    else:
+        low = joined.lower()
+        parts = [raw.casefold() for raw in chosen]
+        hits = _hits(_PAIR, "\n" + "\n".join(parts), _line_starts(parts))
+    if inf is not None:
+        pattern = _marker_re(inf[0])
+        if pattern is None:
+            return set(indices)
+        hits.update(_verb_hits(pattern, joined, low, starts, inf[1]))
+    return {indices[k] for k in hits}
+
+
+def _line_starts(texts: list[str]) -> list[int]:
+    """Where each text starts in "\\n" + "\\n".join(texts), and (last) its length + 1."""
+    return list(itertools.accumulate((len(t) + 1 for t in texts), initial=1))
+
+
+def _hits(pattern: re.Pattern, joined: str, starts: list[int]) -> set[int]:
+    """The k for which pattern matches in text k of `joined` ("\\n" + "\\n".join(texts),
+    `starts` = _line_starts(texts)) or at its start: the newline before the text
+    may be the match's first character."""
+    hits: set[int] = set()
+    last = len(starts) - 1          # the number of texts
+    m = pattern.search(joined)
+    while m:
+        k = bisect.bisect_right(starts, m.start() + 1) - 1
+        hits.add(k)
+        m = pattern.search(joined, starts[k + 1] - 1) if k + 1 < last else None
+    return hits
+
+
+def _verb_hits(pattern: re.Pattern, joined: str, low: str, starts: list[int],
+               verbs: frozenset[str]) -> set[int]:
+    """The k for which text k of `joined` (as in _hits) has a match of `pattern`
+    (_marker_re) in `low`, joined lower-cased, whose two words are both in
+    `verbs` as written (lower() keeps the offsets of plain text)."""
+    # Verbs are lower-case, so a verb as written is also one lowered: most
+    # documents have no (marker, verb, verb) even lowered.
+    pairs = pattern.findall(low)
+    firsts = map(verbs.__contains__, map(operator.itemgetter(0), pairs))
+    if not any(map(verbs.__contains__, map(operator.itemgetter(1), itertools.compress(pairs, firsts)))):
+        return set()
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(low)
+            if joined[m.start(1):m.end(1)] in verbs and joined[m.start(2):m.end(2)] in verbs}
 
 
 @functools.lru_cache(maxsize=None)
@@ -175,6 +223,13 @@ def _edge_words(chunk: str) -> tuple[str | int, str | int]:
     if chunk.isascii() and chunk.isalnum():
         return chunk.lower(), chunk.lower()
     if not _util.PLAIN.fullmatch(chunk):
+        # Alphanumerics are \p{L}\p{N}, _EDGE_PUNCT none of them: alphanumerics
+        # between such punctuation are one word (in any script, without regex).
+        core = chunk.strip(_EDGE_PUNCT)
+        if core.isalnum():
+            word = core.casefold()
+            return (word if chunk[0] == core[0] else _NO_HEAD,
+                    word if chunk[-1] == core[-1] else _NO_TAIL)
         words = list(_WORD.finditer(chunk))
         head = words[0].group().casefold() if words and words[0].start() == 0 else _NO_HEAD
         tail = words[-1].group().casefold() if words and words[-1].end() == len(chunk) else _NO_TAIL

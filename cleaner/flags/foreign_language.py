@@ -9,11 +9,12 @@ lines of numbers or URLs are never checked. Thresholds: rules/flags/foreign.toml
 
 The cheap test itself must cost next to nothing per paragraph: it works from
 counts over whitespace-separated tokens, each distinct token analysed once
-(_counts), and falls back to the word-by-word definition (_suspicious_exact)
-only when the counts cannot decide. langdetect answers are remembered, and
-langdetect stops after its first trials when they leave no language outside the
-document's group a chance of reaching the probability a flag needs (usually
-after one of its 7 trials: the paragraph is in the document's language).
+(_totals, for all of a document's paragraphs together), and falls back to the
+word-by-word definition (_suspicious_exact) only when the counts cannot decide.
+langdetect answers are remembered, and langdetect stops after its first trials
+when they leave no language outside the document's group a chance of reaching
+the probability a flag needs (usually after one of its 7 trials: the paragraph
+is in the document's language).
 """
 from __future__ import annotations
 
@@ -94,7 +95,10 @@ def _words(text: str) -> list[str]:
 def _lookup_form(word: str) -> str:
     """How a word is looked up in a stopword list: NFKC (Arabic presentation
     forms), lower-case, without Arabic/Hebrew vowel points."""
-    return _POINTS.sub("", unicodedata.normalize("NFKC", word)).lower()
+    word = unicodedata.normalize("NFKC", word)
+    if max(word, default="") >= "\u0591":      # where the vowel points start
+        word = _POINTS.sub("", word)
+    return word.lower()
 
 
 def _density(low: list[str], lang: str) -> float | None:
@@ -127,42 +131,56 @@ _TOKEN_VALUES: dict[str, dict[str, int]] = {}   # lang -> token -> packed counts
 _MAX_CACHED = 1 << 16                          # tokens per language; dropped beyond
 
 
-def _counts(tokens: tuple[str, ...], lang: str) -> tuple[int, int, int, int, int, int]:
-    """(words, upper, lower, stop, rival, tokens needing the script count) over `tokens`."""
-    values = _TOKEN_VALUES.get(lang)
-    if values is None:
-        values = _TOKEN_VALUES.setdefault(lang, {})
-    try:
-        total = sum(map(values.__getitem__, tokens))
-    except KeyError:
-        if len(values) > _MAX_CACHED:
-            values.clear()
-        _learn(set(tokens).difference(values), values, *_lang_words(lang))
-        total = sum(map(values.__getitem__, tokens))
+def _unpack(total: int) -> tuple[int, int, int, int, int, int]:
+    """(words, upper, lower, stop, rival, tokens needing the script count) from packed counts."""
     return (total & _MASK, (total >> _UPPER) & _MASK, (total >> _LOWER) & _MASK,
             (total >> _STOP) & _MASK, (total >> _RIVAL) & _MASK, (total >> _NONLATIN) & _MASK)
 
 
+def _totals(token_lists: list[tuple[str, ...]], lang: str) -> list[int]:
+    """The packed counts of each of a document's paragraphs (split into tokens).
+
+    When a token is new, all the document's new tokens are learnt at once: one
+    failed lookup per document, not one per paragraph."""
+    values = _TOKEN_VALUES.get(lang)
+    if values is None:
+        values = _TOKEN_VALUES.setdefault(lang, {})
+    try:
+        return [sum(map(values.__getitem__, tokens)) for tokens in token_lists]
+    except KeyError:
+        if len(values) > _MAX_CACHED:
+            values.clear()
+        _learn(set().union(*token_lists).difference(values), values, *_lang_words(lang))
+        return [sum(map(values.__getitem__, tokens)) for tokens in token_lists]
+
+
 _ONE_UPPER, _ONE_LOWER, _ONE_STOP, _ONE_RIVAL = 1 << _UPPER, 1 << _LOWER, 1 << _STOP, 1 << _RIVAL
+# 1 (a word) plus its case, by word[0].isupper(): every plain letter is upper- or lower-case.
+_ONE_WORD = (1 + _ONE_LOWER, 1 + _ONE_UPPER)
 
 
 def _learn(tokens, values: dict[str, int], stop: frozenset[str], rival: frozenset[str]) -> None:
     """values[tok] = _token_value(tok, stop, rival) for each of `tokens`, with
-    the two commonest kinds of token done inline: an ASCII word, and a word of
-    plain letters with punctuation around it."""
-    plain_word = _PLAIN_TOKEN.fullmatch
+    the commonest kinds of token done inline: an ASCII word, a word of plain
+    letters with punctuation around it, and a _util.PLAIN token without a word
+    (a number, a URL: 0)."""
+    plain_word = _PLAIN_TOKEN.fullmatch     # matches only _util.PLAIN tokens
+    plain = _util.PLAIN.fullmatch
     for tok in tokens:
         if tok.isascii() and tok.isalpha():
             low = tok.lower()
             value = 1 + (_ONE_UPPER if tok[0] < "a" else _ONE_LOWER)    # A-Z sort before a-z
         else:
-            m = plain_word(tok)     # matches only _util.PLAIN tokens
-            if m is None or (("." in tok or ":" in tok) and _URLISH.search(tok)):
-                values[tok] = _token_value(tok, stop, rival)
+            m = plain_word(tok)
+            if m is None:
+                values[tok] = 0 if plain(tok) else _token_value(tok, stop, rival)
+                continue
+            if ("." in tok or ":" in tok) and _URLISH.search(tok):
+                values[tok] = 0
                 continue
             word = m.group(1)
-            low, first = word.lower(), word[0]
-            value = 1 + (first.isupper() << _UPPER) + (first.islower() << _LOWER)
+            low = word.lower()
+            value = _ONE_WORD[word[0].isupper()]
         if low in stop:
             value += _ONE_STOP
         if low in rival:
@@ -171,7 +189,7 @@ def _learn(tokens, values: dict[str, int], stop: frozenset[str], rival: frozense
 
 
 def _token_value(tok: str, stop: frozenset[str], rival: frozenset[str]) -> int:
-    """One token's counts, packed (see _counts); stop, rival: _lang_words()."""
+    """One token's counts, packed (see _totals); stop, rival: _lang_words()."""
     if tok.isascii() and tok.isalpha():     # most tokens: a plain ASCII word
         word, low, value = tok, tok.lower(), 0
     elif _util.PLAIN.fullmatch(tok):       # Latin letters only, if any
@@ -194,6 +212,8 @@ def _token_value(tok: str, stop: frozenset[str], rival: frozenset[str]) -> int:
 
 def _token_word(tok: str) -> str | None:
     """What _words() takes from one token (None: a URL, a number, not a word)."""
+    if tok.isalpha():
+        return tok                      # letters are \p{L}: all one word, and no URL
     if ("." in tok or ":" in tok) and _URLISH.search(tok):
         return None                     # every _URLISH match has a '.' or ':'
     m = _WORD.match(tok)
@@ -241,8 +261,18 @@ def _lang_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     script = _rival_script(lang)
     if script is None:
         return stopwords(lang), frozenset()
+    own = stopwords(lang)
     others = [code for code in _script_langs(script) if code != lang]
-    return stopwords(lang), frozenset().union(*map(stopwords, others))
+    # The script's words without those only `lang` lists: one union per script,
+    # not one per language (each costs milliseconds).
+    shared = frozenset().union(*(own.intersection(stopwords(code)) for code in others))
+    return own, _script_words(script).difference(own.difference(shared))
+
+
+@functools.lru_cache(maxsize=None)
+def _script_words(script: str) -> frozenset[str]:
+    """All stopwords of the languages of `script` (_script_langs)."""
+    return frozenset().union(*map(stopwords, _script_langs(script)))
 
 
 @functools.lru_cache(maxsize=None)
@@ -279,18 +309,38 @@ def _limits() -> _Limits:
 def _suspicious_by_counts(text: str, lang: str, lim: _Limits) -> bool | None:
     """_suspicious_exact's answer from per-token counts, or None when the counts
     cannot decide it (a very long paragraph, or a close rival-language test)."""
+    return _suspicious_all([text], lang, lim)[0]
+
+
+def _suspicious_all(texts: list[str], lang: str, lim: _Limits) -> list[bool | None]:
+    """_suspicious_by_counts of each of a document's paragraphs, their tokens
+    counted together (_totals)."""
     min_words = lim.min_words
-    if len(text) < 2 * min_words:
-        return False
-    tokens = _util.split_cached(text)
-    if len(tokens) > _MAX_PARA_TOKENS or min_words < 1:
-        return None
-    n, upper, lower, stop, rival, nonlatin = _counts(tokens, lang)
+    out: list[bool | None] = [False] * len(texts)
+    todo = [i for i, text in enumerate(texts) if len(text) >= 2 * min_words]
+    counted: list[int] = []
+    token_lists: list[tuple[str, ...]] = []
+    for i, tokens in zip(todo, _util.split_all([texts[i] for i in todo])):
+        if len(tokens) > _MAX_PARA_TOKENS or min_words < 1:
+            out[i] = None           # too many tokens for the packed counts
+        else:
+            counted.append(i)
+            token_lists.append(tokens)
+    for i, tokens, total in zip(counted, token_lists, _totals(token_lists, lang)):
+        if total & _MASK >= min_words or total >> _NONLATIN:   # else few words, all Latin: False
+            out[i] = _decide(texts[i], tokens, total, lang, lim)
+    return out
+
+
+def _decide(text: str, tokens: tuple[str, ...], total: int, lang: str, lim: _Limits) -> bool | None:
+    """_suspicious_by_counts from the paragraph's packed counts (see _totals)."""
+    n, upper, lower, stop, rival, nonlatin = _unpack(total)
     # Without non-Latin letters, and with a Latin letter in every word, the script
     # is Latin, or there is no word: False either way, as with script None.
-    script, letters = _dominant(text) if nonlatin else ("latin", len(text))
+    script, letters = _dominant_by_tokens(text, tokens, lang) if nonlatin else ("latin", len(text))
     if script is None:
         return False
+    min_words = lim.min_words
     if script in _NO_SPACES:
         if letters < 2 * min_words:
             return False
@@ -318,6 +368,56 @@ def _suspicious_by_counts(text: str, lang: str, lim: _Limits) -> bool | None:
         if most < lim.min_rival_density or density >= lim.rival_ratio * most:
             return False
     return None
+
+
+# ---------------------------------------------------------------- letters per script
+# _dominant counts a paragraph's letters character by character. When most of
+# them are in the one script of the document's language ("home"), that script
+# dominates whatever the others are: so per distinct token, remember its
+# letters in the home script and its letters in all, packed in _LETTER_BITS-bit
+# fields (a paragraph shorter than 2**_LETTER_BITS characters cannot overflow).
+_LETTER_BITS = 30
+_TOKEN_LETTERS: dict[str, dict[str, int]] = {}  # home script -> token -> packed letter counts
+
+
+def _dominant_by_tokens(text: str, tokens: tuple[str, ...], lang: str) -> tuple[str | None, int]:
+    """_dominant(text), where `tokens` are text's whitespace-separated tokens."""
+    home = _rival_script(lang)
+    if home is None or home in ("han", "kana") or len(text) >> _LETTER_BITS:
+        return _dominant(text)      # (kana and han letters are merged: not one script)
+    counts = _TOKEN_LETTERS.get(home)
+    if counts is None:
+        counts = _TOKEN_LETTERS.setdefault(home, {})
+    try:
+        total = sum(map(counts.__getitem__, tokens))
+    except KeyError:
+        if len(counts) > _MAX_CACHED:
+            counts.clear()
+        for tok in set(tokens).difference(counts):
+            counts[tok] = _token_letters(tok, home)
+        total = sum(map(counts.__getitem__, tokens))
+    mine, letters = total & ((1 << _LETTER_BITS) - 1), total >> _LETTER_BITS
+    if 2 * mine > letters:
+        return home, letters
+    return _dominant(text)
+
+
+def _token_letters(tok: str, home: str) -> int:
+    """(letters of script `home`) + (all letters << _LETTER_BITS) in tok, as
+    langmod.script_counts counts them."""
+    scripts = _CHAR_SCRIPTS
+    try:
+        found = list(map(scripts.__getitem__, tok))
+    except KeyError:
+        if len(scripts) > _MAX_CACHED:
+            scripts.clear()
+        scripts.update((ch, langmod.letter_script(ch) or "") for ch in set(tok))
+        found = list(map(scripts.__getitem__, tok))
+    return found.count(home) + ((len(found) - found.count("")) << _LETTER_BITS)
+
+
+# character -> langmod.letter_script(), '' for a non-letter
+_CHAR_SCRIPTS: dict[str, str] = {}
 
 
 def _suspicious_exact(text: str, lang: str) -> bool:
@@ -398,9 +498,8 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     same = _similar(lang)
     lim = _limits()
     flags: list[Flag] = []
-    for p in paragraphs:
-        text = p.text
-        fast = _suspicious_by_counts(text, lang, lim)
+    texts = [p.text for p in paragraphs]
+    for p, text, fast in zip(paragraphs, texts, _suspicious_all(texts, lang, lim)):
         if not (_suspicious_exact(text, lang) if fast is None else fast):
             continue
         probs = _langdetect(text, max_chars, same, min_p)

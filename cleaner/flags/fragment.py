@@ -81,8 +81,8 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     two_dots_ok = lang in _two_dot_langs()
     flags: list[Flag] = []
     raws = [p.raw for p in paragraphs]
-    quoted_at = set(_util.hit_paragraphs(_QUOTED_HINT, raws))
     doubled_at = set(_util.hit_paragraphs(_DOUBLED_HINT, raws))
+    quoted_at = set(_quoted_hits(raws))
     for i in sorted(quoted_at | doubled_at):
         p = paragraphs[i]
         raw = p.raw
@@ -116,6 +116,16 @@ def detect(paragraphs, lang: str) -> list[Flag]:
                 flags.append(make_flag(p, mark.pos, k + 1, KIND, RULE,
                                        f"{raw[k]!r} directly after an opening quote"))
     return flags
+
+
+def _quoted_hits(raws: list[str]) -> list[int]:
+    """hit_paragraphs(_QUOTED_HINT, raws), searched only in the paragraphs with
+    an opening quote (found much faster, by str.find)."""
+    search = _QUOTED_HINT.search
+    return [i for i in _util.hit_paragraphs(_OPENER_CHARS, raws) if search(raws[i])]
+
+
+_OPENER_CHARS = tuple(_OPENERS)
 
 
 def _east_asian(raw: str, i: int) -> bool:

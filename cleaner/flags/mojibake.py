@@ -130,9 +130,27 @@ def runs(raw: str, lang: str = "und") -> list[tuple[int, int]]:
     return [(s, e) for s, e, strong in out if strong]
 
 
+# The last candidates() answer: the quote scanner and detect() ask about the
+# same paragraphs, one after the other. (raws, result); replaced whole, so thread-safe.
+_last: tuple = ((), [])
+
+
+def candidates(raws: list[str]) -> list[int]:
+    """Indices, ascending, of the strings in which units() may find something
+    (a _CAND character). Read the result, never change it."""
+    global _last
+    key = tuple(raws)
+    last_key, last_out = _last
+    if last_key == key:
+        return last_out
+    out = _util.hit_paragraphs(_CAND, raws)
+    _last = (key, out)
+    return out
+
+
 def detect(paragraphs, lang: str) -> list[Flag]:
     flags: list[Flag] = []
-    for i in _util.hit_paragraphs(_CAND, [p.raw for p in paragraphs]):
+    for i in candidates([p.raw for p in paragraphs]):
         p = paragraphs[i]
         for s, e in runs(p.raw, lang):
             flags.append(make_flag(p, s, e, KIND, RULE,
