@@ -354,4 +354,7 @@ def _list_rules(cleaner, args) -> int:
 
 
 def entry() -> None:
+    """The `clean` command (and `python -m cleaner`): a process of our own."""
+    from . import lang
+    lang.FREEZE_AFTER_LOAD = True   # the process is ours: its GC may skip langdetect's profiles
     sys.exit(main())

@@ -181,6 +181,7 @@ def normalize_code(code: str) -> str:
 
 
 _factory_lock = threading.Lock()
+FREEZE_AFTER_LOAD = False   # gc.freeze() once langdetect's profiles are loaded (set by the CLI)
 
 
 @functools.lru_cache(maxsize=1)
@@ -190,9 +191,10 @@ def _factory():
 
     # The profiles are ~90,000 lists that live as long as the process. The
     # collector would walk them again and again while they are made (loading
-    # takes half the time with it off), and in every later full collection
-    # (~50 ms each): so it is off while loading, and then everything alive is
-    # moved to the permanent generation, once.
+    # takes half the time with it off), so it is off while loading. Our own
+    # processes (the CLI and its workers) also move everything alive then to the
+    # permanent generation, so later full collections skip it (~50 ms each); a
+    # library must not do that to its host's objects, so it is opt-in.
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -202,7 +204,8 @@ def _factory():
         if enabled:
             gc.enable()
     f.seed = 0
-    gc.freeze()
+    if FREEZE_AFTER_LOAD:
+        gc.freeze()
     return f
 
 

@@ -450,3 +450,23 @@ def test_give_up_is_asked_of_the_real_function_only(monkeypatch):
     foreign_language._PROBS.clear()
     assert foreign_language._langdetect("ein Satz", 600, frozenset({"en"}), 0.9) == [("de", 1.0)]
     assert calls == [{"max_chars": 600}]
+
+
+def test_the_library_never_freezes_its_hosts_objects():
+    """gc.freeze() would keep a host's future cyclic garbage forever: only the
+    clean command opts in."""
+    assert langmod.FREEZE_AFTER_LOAD is False
+    before = gc.get_freeze_count()
+    langmod._factory.__wrapped__()
+    assert gc.get_freeze_count() == before
+
+
+def test_the_clean_command_freezes_after_loading_langdetect():
+    import subprocess
+    import sys
+    code = ("import gc, sys; from cleaner import cli, lang; sys.argv = ['clean', '--version'];\n"
+            "try: cli.entry()\nexcept SystemExit: pass\n"
+            "assert lang.FREEZE_AFTER_LOAD; before = gc.get_freeze_count(); lang._factory();"
+            " print(gc.get_freeze_count() > before)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "True"
