@@ -43,12 +43,11 @@ Linear time.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 import regex
 
 from cleaner.stopwords import stopwords
+from cleaner.textscan import indices_holding
 
 # --- line classification: jusText's defaults, in (effective) characters -----
 #: a line shorter than this is "short": it is prose only with sentence
@@ -162,28 +161,6 @@ _UPPER_WORD = regex.compile(r"(?<!\S)\p{Lu}")
 _LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
 
 
-def _lines_with(texts: list[str], *cue_groups: tuple[str, ...]) -> list[set[int]]:
-    """For each group of cues, the indexes of the texts containing one of them.
-
-    The texts are joined into one string and each cue is found with
-    str.find, skipping to the next text after a hit: a few C scans per
-    document instead of a test per cue and line (most lines contain none).
-    No cue contains the joining newline, so a hit lies inside one text."""
-    doc = "\n".join(texts)
-    starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
-    out = []
-    for cues in cue_groups:
-        hits: set[int] = set()
-        for cue in cues:
-            i = doc.find(cue)
-            while i >= 0:
-                k = bisect_right(starts, i) - 1
-                hits.add(k)
-                i = doc.find(cue, starts[k + 1])
-        out.append(hits)
-    return out
-
-
 def _tokens(low: str) -> list[str]:
     """_TOKEN.findall(low), with the faster engine when the line is ASCII."""
     return _ASCII_TOKEN.findall(low) if low.isascii() else _TOKEN.findall(low)
@@ -250,8 +227,9 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
     rows = [ln for ln in lines if ln.text]
     texts = [ln.text for ln in rows]
     # lines where _URL / _SEPARATORS / _COPYRIGHT can match (most have no cue)
-    url_lines, sep_lines = _lines_with(texts, _URL_CUES, _SEPARATOR_CUES)
-    copyright_lines, = _lines_with([ln.low for ln in rows], _COPYRIGHT_CUES)
+    url_lines = set(indices_holding(_URL_CUES, texts))
+    sep_lines = set(indices_holding(_SEPARATOR_CUES, texts))
+    copyright_lines = set(indices_holding(_COPYRIGHT_CUES, [ln.low for ln in rows]))
     feats: list[_Feat] = []
     for k, ln in enumerate(rows):
         text = ln.text

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cleaner import mainfinder as mf
 from cleaner.segment import split_lines
+from cleaner.textscan import indices_holding
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -184,10 +185,10 @@ def test_menu_line_matches_reference(raw):
 
 @FAST
 @given(st.lists(st.one_of(st.text(max_size=30), piece_lines), max_size=12))
-def test_lines_with_matches_per_line_test(texts):
+def test_cue_lines_match_per_line_test(texts):
     # texts may even contain the joining newline
     groups = (mf._URL_CUES, mf._SEPARATOR_CUES, mf._COPYRIGHT_CUES)
-    got = mf._lines_with(texts, *groups)
+    got = [set(indices_holding(cues, texts)) for cues in groups]
     for cues, hits in zip(groups, got):
         assert hits == {k for k, t in enumerate(texts) if _ref_has_any(t, cues)}
 

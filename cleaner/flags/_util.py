@@ -9,14 +9,13 @@ edge words of whitespace-separated tokens, each distinct token analysed once.
 """
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
 import re
 
 import regex
 
 from cleaner.report import Flag
+# one search over all paragraphs for the characters a rule needs (shared with the main-text finder)
+from cleaner.textscan import indices_holding as hit_paragraphs
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # "Plain" text: printable ASCII, the Latin-1 letters À..ÿ (not × ÷), and the
@@ -96,48 +95,3 @@ def split_all(texts: list[str]) -> list[tuple[str, ...]]:
                     cache.clear()
                 cache[text] = got
     return out
-
-
-def hit_paragraphs(patterns, raws: list[str]) -> list[int]:
-    """The indices i, ascending, for which one of `patterns` (compiled `re`
-    patterns, or plain strings to find; or just one) occurs in raws[i].
-
-    One search per pattern over the newline-joined strings instead of one call
-    per string: a pattern must never match a newline, and use no anchors or
-    look-behind."""
-    if isinstance(patterns, (str, re.Pattern)):
-        patterns = (patterns,)
-    joined, starts = _joined(raws)
-    hits: set[int] = set()
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            find = joined.find
-            at = find(pattern)
-            while at >= 0:
-                i = bisect.bisect_right(starts, at)
-                hits.add(i)
-                at = find(pattern, starts[i])
-        else:
-            m = pattern.search(joined)
-            while m:
-                i = bisect.bisect_right(starts, m.start())
-                hits.add(i)
-                m = pattern.search(joined, starts[i])
-    return sorted(hits)
-
-
-# The last _joined() answer: several detectors search the same paragraphs.
-# (key, joined, starts); replaced whole, so thread-safe.
-_last_joined: tuple = ((), "", [])
-
-
-def _joined(raws: list[str]) -> tuple[str, list[int]]:
-    """("\\n".join(raws), where raws[i + 1] starts in it for each i (and, last, its length + 1))."""
-    global _last_joined
-    key = tuple(raws)
-    last_key, joined, starts = _last_joined
-    if last_key != key:
-        joined = "\n".join(raws)
-        starts = list(map(operator.add, itertools.accumulate(map(len, raws)), itertools.count(1)))
-        _last_joined = (key, joined, starts)
-    return joined, starts
