@@ -46,9 +46,7 @@ def offtopic_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: s
     n = len(kept)
     if n < MIN_BODY_PARAGRAPHS + 1:
         return []
-    # adjacent kept lines have nothing between them: no break
-    gaps = [p for p in range(MIN_BODY_PARAGRAPHS, n)
-            if kept[p].index - kept[p - 1].index > 1 and _is_break(lines, kept[p - 1], kept[p], marks)]
+    gaps = [p for p in range(MIN_BODY_PARAGRAPHS, n) if _is_break(kept[p - 1], kept[p], marks)]
     if not gaps:
         return []
     chars = _prefix_sums(len(l.text) for l in kept)
@@ -110,10 +108,12 @@ def _seen_above(paragraphs: list[list[str]], title: set[str]) -> list[int]:
     return out
 
 
-def _is_break(lines: list[Line], a: Line, b: Line, marks: dict) -> bool:
-    """A removed block or a run of blank lines between two kept lines."""
-    between = range(a.index + 1, b.index)
-    return any(k in marks for k in between) or b.blank_before >= BREAK_BLANKS
+def _is_break(a: Line, b: Line, marks: dict) -> bool:
+    """A removed block or a run of blank lines between two kept lines (adjacent
+    lines, most of them, have nothing between them)."""
+    if b.index - a.index == 1:
+        return False
+    return b.blank_before >= BREAK_BLANKS or any(k in marks for k in range(a.index + 1, b.index))
 
 
 def _body_cohesion(paragraphs: list[list[str]], title_words: list[str]) -> float:

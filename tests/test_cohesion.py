@@ -21,7 +21,7 @@ def reference_offtopic_tail(lines, marks, title_idx, lang):
     words = [cohesion.content_words(l.text, stop) for l in kept]
     title_words = cohesion.content_words(lines[title_idx].text, stop) if title_idx is not None else []
     for p in range(cohesion.MIN_BODY_PARAGRAPHS, len(kept)):
-        if not cohesion._is_break(lines, kept[p - 1], kept[p], marks):
+        if not cohesion._is_break(kept[p - 1], kept[p], marks):
             continue
         if sum(len(l.text) for l in kept[p:]) >= sum(len(l.text) for l in kept[:p]):
             continue
