@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 # Blanks we fold into one ASCII space: NBSP, narrow NBSP, figure space, the
 # en/em/thin/hair spaces, ideographic space, tabs, and zero-width characters.
-_OTHER_BLANKS = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\x0b\x0c"
+_BLANK_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\x0b\x0c"
+_OTHER_BLANKS = re.escape(_BLANK_CHARS[1:])     # a character class body: all but the ASCII space
 _BLANKS = re.compile("[ " + _OTHER_BLANKS + "]+")
 # The blank runs folding changes: two or more blanks, or any blank but the ASCII space.
 _FOLD = re.compile("(?: [ " + _OTHER_BLANKS + "]|[" + _OTHER_BLANKS + "])[ " + _OTHER_BLANKS + "]*")
@@ -91,5 +92,3 @@ def norm_to_raw_offsets(raw: str) -> list[int]:
     out.append(end)
     return out
 
-
-_BLANK_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\x0b\x0c"
