@@ -161,13 +161,15 @@ class LazyPattern:
         self.flags = flags
 
     def __getattr__(self, name):
-        """Only for what is not set yet: compile, then bind the pattern's methods
-        as plain attributes so later calls cost no more than on the pattern."""
-        if name.startswith("__"):
+        """Only for what is not set yet: compile once, then bind the pattern's
+        methods as plain attributes so later calls cost no more than on the pattern."""
+        if name.startswith("__") or name == "_compiled":
             raise AttributeError(name)
-        compiled = regex.compile(self.pattern, self.flags)
-        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
-            setattr(self, method, getattr(compiled, method))
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = regex.compile(self.pattern, self.flags)
+            for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+                setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
 
     def __reduce__(self):
