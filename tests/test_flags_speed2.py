@@ -151,12 +151,21 @@ def ref_token_word(tok):
     return m.group(1) if m else None
 
 
+def ref_plain_token_word(tok):
+    """foreign_language._plain_token_word as it was."""
+    fl = foreign_language
+    if ("." in tok or ":" in tok) and fl._URLISH.search(tok):
+        return None
+    m = fl._PLAIN_TOKEN.fullmatch(tok)
+    return m.group(1) if m else None
+
+
 def ref_token_value(tok, stop, rival):
     fl = foreign_language
     if tok.isascii() and tok.isalpha():
         word, low, value = tok, tok.lower(), 0
     elif _util.PLAIN.fullmatch(tok):
-        word = fl._plain_token_word(tok)
+        word = ref_plain_token_word(tok)
         if word is None:
             return 0
         low, value = word.lower(), 0
@@ -177,7 +186,7 @@ def ref_learn(tokens, values, stop, rival):
     for tok in tokens:
         if tok.isascii() and tok.isalpha():
             low = tok.lower()
-            value = 1 + (fl._ONE_UPPER if tok[0] < "a" else fl._ONE_LOWER)
+            value = 1 + ((1 << fl._UPPER) if tok[0] < "a" else (1 << fl._LOWER))
         else:
             m = fl._PLAIN_TOKEN.fullmatch(tok)
             if m is None or (("." in tok or ":" in tok) and fl._URLISH.search(tok)):

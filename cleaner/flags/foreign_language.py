@@ -154,60 +154,51 @@ def _totals(token_lists: list[tuple[str, ...]], lang: str) -> list[int]:
         return [sum(map(values.__getitem__, tokens)) for tokens in token_lists]
 
 
-_ONE_UPPER, _ONE_LOWER, _ONE_STOP, _ONE_RIVAL = 1 << _UPPER, 1 << _LOWER, 1 << _STOP, 1 << _RIVAL
+_ONE_STOP, _ONE_RIVAL = 1 << _STOP, 1 << _RIVAL
 # 1 (a word) plus its case, by word[0].isupper(): every plain letter is upper- or lower-case.
-_ONE_WORD = (1 + _ONE_LOWER, 1 + _ONE_UPPER)
+_ONE_WORD = (1 + (1 << _LOWER), 1 + (1 << _UPPER))
 
 
 def _learn(tokens, values: dict[str, int], stop: frozenset[str], rival: frozenset[str]) -> None:
-    """values[tok] = _token_value(tok, stop, rival) for each of `tokens`, with
-    the commonest kinds of token done inline: an ASCII word, a word of plain
-    letters with punctuation around it, and a _util.PLAIN token without a word
-    (a number, a URL: 0)."""
-    plain_word = _PLAIN_TOKEN.fullmatch     # matches only _util.PLAIN tokens
-    plain = _util.PLAIN.fullmatch
+    """values[tok] = _token_value(tok, stop, rival) for each of `tokens`."""
     for tok in tokens:
-        if tok.isascii() and tok.isalpha():
-            low = tok.lower()
-            value = 1 + (_ONE_UPPER if tok[0] < "a" else _ONE_LOWER)    # A-Z sort before a-z
-        else:
-            m = plain_word(tok)
-            if m is None:
-                values[tok] = 0 if plain(tok) else _token_value(tok, stop, rival)
-                continue
-            if ("." in tok or ":" in tok) and _URLISH.search(tok):
-                values[tok] = 0
-                continue
-            word = m.group(1)
-            low = word.lower()
-            value = _ONE_WORD[word[0].isupper()]
-        if low in stop:
-            value += _ONE_STOP
-        if low in rival:
-            value += _ONE_RIVAL
-        values[tok] = value
+        values[tok] = _token_value(tok, stop, rival)
 
 
 def _token_value(tok: str, stop: frozenset[str], rival: frozenset[str]) -> int:
-    """One token's counts, packed (see _totals); stop, rival: _lang_words()."""
-    if tok.isascii() and tok.isalpha():     # most tokens: a plain ASCII word
-        word, low, value = tok, tok.lower(), 0
-    elif _util.PLAIN.fullmatch(tok):       # Latin letters only, if any
-        word = _plain_token_word(tok)
-        if word is None:
-            return 0
-        low, value = word.lower(), 0        # NFKC-stable, no vowel points
+    """One token's counts, packed (see _totals); stop, rival: _lang_words().
+
+    The commonest tokens come first: an ASCII word, then a word of plain letters
+    with punctuation around it; a _util.PLAIN token without a word (a number, a
+    URL) counts nothing."""
+    if tok.isascii() and tok.isalpha():
+        low = tok.lower()
+        value = _ONE_WORD[tok[0] < "a"]                 # A-Z sort before a-z
     else:
-        scripts = _letter_scripts(tok)
-        word = _token_word(tok)
-        # Flagged: a non-Latin letter, or a word without a Latin letter (marks only).
-        value = (bool(scripts - {"latin"}) or (word is not None and "latin" not in scripts)) << _NONLATIN
-        if word is None:
-            return value
-        low = word.lower() if word.isascii() else _lookup_form(word)
-    first = word[0]
-    return (value + 1 + (first.isupper() << _UPPER) + (first.islower() << _LOWER)
-            + ((low in stop) << _STOP) + ((low in rival) << _RIVAL))
+        m = _PLAIN_TOKEN.fullmatch(tok)                 # matches only _util.PLAIN tokens
+        if m is not None:
+            if ("." in tok or ":" in tok) and _URLISH.search(tok):
+                return 0
+            word = m.group(1)
+            low = word.lower()                          # NFKC-stable, no vowel points
+            value = _ONE_WORD[word[0].isupper()]
+        elif _util.PLAIN.fullmatch(tok):
+            return 0
+        else:
+            scripts = _letter_scripts(tok)
+            word = _token_word(tok)
+            # Flagged: a non-Latin letter, or a word without a Latin letter (marks only).
+            value = (bool(scripts - {"latin"}) or (word is not None and "latin" not in scripts)) << _NONLATIN
+            if word is None:
+                return value
+            low = word.lower() if word.isascii() else _lookup_form(word)
+            first = word[0]
+            value += 1 + (first.isupper() << _UPPER) + (first.islower() << _LOWER)
+    if low in stop:
+        value += _ONE_STOP
+    if low in rival:
+        value += _ONE_RIVAL
+    return value
 
 
 def _token_word(tok: str) -> str | None:
@@ -217,14 +208,6 @@ def _token_word(tok: str) -> str | None:
     if ("." in tok or ":" in tok) and _URLISH.search(tok):
         return None                     # every _URLISH match has a '.' or ':'
     m = _WORD.match(tok)
-    return m.group(1) if m else None
-
-
-def _plain_token_word(tok: str) -> str | None:
-    """_token_word() of a _util.PLAIN token."""
-    if ("." in tok or ":" in tok) and _URLISH.search(tok):
-        return None
-    m = _PLAIN_TOKEN.fullmatch(tok)
     return m.group(1) if m else None
 
 
