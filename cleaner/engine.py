@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import cohesion, regions
 from .matcher import LineMatcher
 from .report import Flag, Removal, Result
-from .rules import Rule, RuleSet, RuleTimeout
+from .rules import Rule, RuleFailure, RuleSet
 from .segment import Line, norm_to_raw_offsets, normalize_space, split_lines
 
 # Mechanism rules: coded, but named, listed and switchable like pack rules.
@@ -178,7 +178,7 @@ class Engine:
                 continue
             try:
                 m = rule.search(line.text, line.low)
-            except RuleTimeout as exc:
+            except RuleFailure as exc:
                 dead.add(rule.id)
                 warnings.append(str(exc))
                 continue
@@ -201,7 +201,7 @@ class Engine:
                     covered = regions.appeal_region(lines, i, rule, marks)
                 else:
                     covered = regions.tail_region(lines, i, rule, marks)
-            except RuleTimeout as exc:
+            except RuleFailure as exc:
                 dead.add(rule.id)
                 warnings.append(str(exc))
                 continue
@@ -250,7 +250,7 @@ class Engine:
                     continue
                 try:
                     m = rule.search(title, title.lower())
-                except RuleTimeout as exc:
+                except RuleFailure as exc:
                     dead.add(rule.id)
                     warnings.append(str(exc))
                     continue
@@ -296,7 +296,7 @@ class Engine:
                     continue
                 try:
                     m = rule.search(p.text, p.low)
-                except RuleTimeout as exc:
+                except RuleFailure as exc:
                     dead.add(rule.id)
                     warnings.append(str(exc))
                     continue

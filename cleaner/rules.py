@@ -35,12 +35,41 @@ class RulePackError(ValueError):
     """A malformed rule pack; the message names the file and the problem."""
 
 
-class RuleTimeout(RuntimeError):
+class RuleFailure(RuntimeError):
+    """A rule's pattern could not be searched; the engine switches the rule off for
+    the document and reports this message as a warning."""
+
+    def __init__(self, rule_id: str, message: str):
+        super().__init__(message)
+        self.rule_id = rule_id
+
+
+class RuleTimeout(RuleFailure):
     """A rule's pattern exceeded MATCH_TIMEOUT on some input."""
 
     def __init__(self, rule_id: str):
-        super().__init__(f"rule {rule_id} timed out (pattern took longer than {MATCH_TIMEOUT}s)")
-        self.rule_id = rule_id
+        super().__init__(rule_id, f"rule {rule_id} timed out (pattern took longer than {MATCH_TIMEOUT}s)")
+
+
+class RuleEngineError(RuleFailure):
+    """The regex engine failed while searching a rule's pattern: a pattern `regex`
+    compiles can still raise at search time (`a\\G{e<=1}`: "invalid RE code"), or run
+    out of memory. A user's pattern must never crash a run, so this is reported by
+    rule id, like a timeout."""
+
+    def __init__(self, rule_id: str, exc: BaseException):
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        super().__init__(rule_id, f"rule {rule_id} failed in the regex engine ({detail})")
+
+
+def _timed_search(rule_id: str, pattern, subject: str):
+    """pattern.search under MATCH_TIMEOUT, every engine failure turned into a RuleFailure."""
+    try:
+        return pattern.search(subject, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise RuleTimeout(rule_id) from None
+    except (RuntimeError, MemoryError, RecursionError, ValueError, regex.error) as exc:
+        raise RuleEngineError(rule_id, exc) from None
 
 
 @dataclass
@@ -70,7 +99,7 @@ class Rule:
         return self.max_words is None or line_words <= self.max_words
 
     def search(self, text: str, low: str):
-        """Search the line; raises RuleTimeout instead of hanging."""
+        """Search the line; raises a RuleFailure (timeout, engine error) instead of hanging or crashing."""
         subject = text if self.case_sensitive else low
         if self.contains and not any(c in low for c in self.contains):
             return None
@@ -85,10 +114,7 @@ class Rule:
                     return None
             elif not _prefilter.check(pf, subject):
                 return None
-        try:
-            return self.pattern.search(subject, timeout=MATCH_TIMEOUT)
-        except TimeoutError:
-            raise RuleTimeout(self.id) from None
+        return _timed_search(self.id, self.pattern, subject)
 
     def prefilter(self):
         """The pattern's literal prefilter (cleaner/_prefilter.py), analysed once."""
@@ -100,10 +126,7 @@ class Rule:
     def continues(self, low: str) -> bool:
         if self.cont is None:
             return False
-        try:
-            return bool(self.cont.search(low, timeout=MATCH_TIMEOUT))
-        except TimeoutError:
-            raise RuleTimeout(self.id) from None
+        return bool(_timed_search(self.id, self.cont, low))
 
     def to_listing(self) -> dict:
         return {"id": self.id, "category": self.category, "lang": self.lang,
