@@ -13,8 +13,8 @@ each rule's literal prefilter (cleaner/_prefilter.py):
   strings occurs;
 * a rule whose literals are too short to screen (one or two ASCII characters
   occur in most lines) is gated instead: every literal set its pattern
-  requires ("(" and "/" and one agency name) must show in the document, and
-  then in the line;
+  requires ("(" and "/" and one agency name) must show in the line, tested
+  only on the lines in the rule's word-count window;
 * the rule's word-count window (`min_words`/`max_words`).
 
 Rules the analysis does not understand are always candidates. The engine still
@@ -24,7 +24,7 @@ as without the index.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 import ahocorasick
@@ -84,28 +84,34 @@ class LineMatcher:
                     hits[k] = set(rule_indices)
                 else:
                     found.update(rule_indices)
-        gated = [(i, tests) for i, tests in self._gated if all(_present(t, doc) for t in tests)]
-        always = self._always
-        if not always and not gated:
-            order = sorted(hits)
-        else:
-            order = range(len(lines))
         rules, lo, hi = self.rules, self._min, self._max
-        for k in order:
+        if self._gated:
+            # A gated rule is tried on the lines in its word-count window that hold
+            # one string of each set it requires, tested cheapest set first: the
+            # lines sorted by word count once, each window is a slice of them.
+            words = [line.words for line in lines]
+            by_words = sorted(range(len(lines)), key=words.__getitem__)
+            sorted_words = [words[k] for k in by_words]
+            for i, tests in self._gated:
+                ks = by_words[bisect_left(sorted_words, lo[i]):bisect_right(sorted_words, hi[i])]
+                for t in tests:
+                    if not ks:
+                        break
+                    ks = [k for k in ks if t in lows[k]] if t.__class__ is str else [k for k in ks if t(lows[k])]
+                for k in ks:
+                    found = hits.get(k)
+                    if found is None:
+                        hits[k] = {i}
+                    else:
+                        found.add(i)
+        always = self._always
+        for k in sorted(hits) if not always else range(len(lines)):
             line = lines[k]
             if line.blank:
                 continue
             w = line.words
             picked = [i for i in hits.get(k, ()) if lo[i] <= w <= hi[i]]
             picked += [i for i in always if lo[i] <= w <= hi[i]]
-            low = line.low
-            for i, tests in gated:
-                if lo[i] <= w <= hi[i]:
-                    for t in tests:
-                        if not (t in low if t.__class__ is str else t(low)):
-                            break
-                    else:
-                        picked.append(i)
             if picked:
                 picked.sort()
                 yield line, [rules[i] for i in picked]
@@ -123,10 +129,6 @@ def _options_test(options: tuple[str, ...]):
     if len(options) == 1:
         return options[0]
     return re.compile(_prefilter.trie_pattern(sorted(options))).search
-
-
-def _present(test, text: str) -> bool:
-    return test in text if test.__class__ is str else test(text) is not None
 
 
 def _selective(literal: str) -> bool:
