@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import cohesion, regions
+from . import cohesion, lead_caption, regions
 from .matcher import LineMatcher
 from .report import Flag, Removal, Result
 from .rules import Rule, RuleFailure, RuleSet
@@ -18,7 +18,8 @@ MECHANISMS = [
     {"id": "credit.caption", "category": "credit", "lang": "*", "action": "mechanism",
      "description": "The caption line next to a standalone photo credit (same block, no blank line between)"},
     {"id": "credit.lead_caption", "category": "credit", "lang": "*", "action": "mechanism",
-     "description": "A short verbless descriptive line between the title and the first body paragraph"},
+     "description": "A short verbless descriptive line between the title and the first body paragraph "
+                    "(languages with verb cues in rules/mechanisms/lead_caption.toml)"},
     {"id": "related.trailing_list", "category": "related", "lang": "*", "action": "mechanism",
      "description": "A bulleted list of linked headlines at the very end, not introduced by a colon"},
     {"id": "duplicate.repeated_line", "category": "duplicate", "lang": "*", "action": "mechanism",
@@ -32,10 +33,8 @@ MECHANISMS = [
 TAIL_LINES = 3             # where = "tail": among the last this many non-blank lines (after the lead)
 TITLE_MAX_WORDS = 22
 PROSE_MIN_WORDS = 15
-LEAD_CAPTION_MAX_WORDS = 15
 CAPTION_MAX_WORDS = 50
 CAPTION_BODY_MAX_WORDS = 30
-LEAD_CAPTION_LANGS = ("en",)  # the verb cues below are English; other languages keep the line
 OVER_REMOVAL_MIN_KEPT = 250   # the guard fires when doubtful removals would leave less body text than this
 
 
@@ -147,8 +146,8 @@ class Engine:
         self._grow_regions(lines, {i: r for i, r in starts.items() if on(r.id)}, marks, dead, warnings)
         if on("credit.caption"):
             self._attach_captions(lines, rules["line"], marks)
-        if title_idx is not None and lang in LEAD_CAPTION_LANGS and on("credit.lead_caption"):
-            _mark_lead_caption(lines, title_idx, marks)
+        if title_idx is not None and on(lead_caption.RULE_ID):
+            _mark_lead_caption(lines, title_idx, marks, lang)
         if on("related.trailing_list"):
             for k in _trailing_headline_list(lines, marks):
                 marks[k] = Mark("related", "related.trailing_list", certain=False)
@@ -358,32 +357,14 @@ def _find_title(lines: list[Line], marks: dict[int, Mark]) -> int | None:
     return None
 
 
-def _mark_lead_caption(lines: list[Line], title_idx: int, marks: dict[int, Mark]) -> None:
-    """A short descriptive line right under the title, before a long first paragraph.
-
-    Captions are noun phrases ('The presidential office building in Seoul, South
-    Korea.'): short, one sentence ending in a period, no quote, no verb cue, not
-    a dateline, and followed by real prose.
-    """
+def _mark_lead_caption(lines: list[Line], title_idx: int, marks: dict[int, Mark], lang: str) -> None:
+    """The first kept line under the title, if it is a photo caption (cleaner/lead_caption.py)."""
     nxt = _next_kept(lines, title_idx, marks)
     if nxt is None:
         return
-    cand = lines[nxt]
     after = _next_kept(lines, nxt, marks)
-    if after is None:
-        return
-    body = lines[after]
-    if not (3 <= cand.words <= LEAD_CAPTION_MAX_WORDS and cand.text.endswith(".")):
-        return
-    if cand.text.count(". ") or any(q in cand.text for q in '"“”„«»'):
-        return
-    if regions.regex.search(r"\((?:AP|Reuters|AFP|dpa|EFE)\)|^[A-Z .,]{3,}\s[-–—]", cand.text):
-        return
-    if body.words < max(25, 2 * cand.words) or not regions.SENTENCE_END.search(body.text):
-        return
-    if regions.regex.search(r"\b(?:says?|said|will|would|has|have|had|is|are|was|were|can|could|to)\b", cand.low):
-        return
-    marks[nxt] = Mark("credit", "credit.lead_caption", certain=False)
+    if after is not None and lead_caption.is_lead_caption(lines[nxt], lines[after], lang):
+        marks[nxt] = Mark("credit", lead_caption.RULE_ID, certain=False)
 
 
 TRAILING_LIST_MIN_ITEMS = 2

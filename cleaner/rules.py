@@ -154,6 +154,10 @@ class RuleSet:
         return sorted({r.lang for r in self.rules} - {"*"})
 
 
+# Top-level folders of rules/ that hold data for code, not rule packs: the flag
+# detectors' (cleaner/flags/) and the structural mechanisms' (cleaner/lead_caption.py).
+DATA_FOLDERS = ("flags", "mechanisms")
+
 MAX_REPEAT = 1000  # a{10000000} would compile to gigabytes; no real rule needs more
 
 
@@ -293,8 +297,8 @@ def load_dir(folder: pathlib.Path, lazy: bool = False) -> list[Rule]:
         raise RulePackError(f"{folder}: not a folder of rule packs")
     rules: list[Rule] = []
     for path in sorted(folder.rglob("*.toml")):
-        if "flags" in path.relative_to(folder).parts[:1]:
-            continue  # detector data, read by cleaner.flags
+        if path.relative_to(folder).parts[0] in DATA_FOLDERS:
+            continue  # data for coded detectors and mechanisms, not rules
         rules.extend(load_file(path, lazy))
     return rules
 
