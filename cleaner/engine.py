@@ -11,7 +11,7 @@ from . import cohesion, lead_caption, regions
 from .matcher import LineMatcher
 from .report import Flag, Removal, Result
 from .rules import Rule, RuleFailure, RuleSet
-from .segment import Line, norm_to_raw_offsets, normalize_space, split_lines
+from .segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
 
 # Mechanism rules: coded, but named, listed and switchable like pack rules.
 MECHANISMS = [
@@ -256,8 +256,8 @@ class Engine:
                 if not m or m is True or m.start() == 0:
                     continue
                 offsets = offsets or norm_to_raw_offsets(line.raw)
-                start = line.start + offsets[m.start()]
-                end = line.start + offsets[len(title)]
+                a, b = raw_span(offsets, m.start(), len(title))
+                start, end = line.start + a, line.start + b
                 removed.append(Removal(start, end, rule.category, rule.id, raw[start:end]))
                 title = title[: m.start()].rstrip()
                 changed = True
@@ -301,10 +301,9 @@ class Engine:
                     continue
                 if not m:
                     continue
-                offsets = norm_to_raw_offsets(p.raw)
                 a, b = (0, len(p.text)) if m is True else (m.start(), max(m.end(), m.start() + 1))
-                b = min(b, len(p.text))
-                start, end = p.start + offsets[a], p.start + offsets[b - 1] + 1 if b > a else p.start + offsets[a]
+                a, b = raw_span(norm_to_raw_offsets(p.raw), a, min(b, len(p.text)))
+                start, end = p.start + a, p.start + b
                 out.append(Flag(start, end, rule.kind, rule.id, rule.description or rule.kind,
                                 p.raw[start - p.start:end - p.start]))
         return out

@@ -72,6 +72,14 @@ def split_lines(raw: str) -> list[Line]:
     return lines
 
 
+def raw_span(offsets: list[int], a: int, b: int) -> tuple[int, int]:
+    """Where normalised characters [a, b) of a line are in its raw text, given
+    offsets = norm_to_raw_offsets(raw): from the first one to just past the last
+    one, so a span ending in a folded blank run ends after its first blank (an
+    empty span stays empty, at a)."""
+    return offsets[a], (offsets[b - 1] + 1 if b > a else offsets[a])
+
+
 def norm_to_raw_offsets(raw: str) -> list[int]:
     """For each character of normalize_space(raw), its offset in raw (plus the end).
 

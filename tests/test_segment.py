@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.segment import Line, normalize_space, split_lines
+from cleaner.segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
 
 _NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _BLANKS = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\x0b\x0c]+")
@@ -49,3 +49,25 @@ def test_offsets_point_into_the_input():
     for line in split_lines(raw):
         assert raw[line.start:line.end] == line.raw
     assert [ln.text for ln in split_lines(raw)] == ["Title here", "", "Body", "x", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab \t\u00a0\u2009\u200b\u3000é")), max_size=20), st.data())
+def test_raw_span_holds_what_the_normalised_span_shows(raw, data):
+    """Removals and flags are found in a line's normalised text and reported in the
+    input: the raw span shows the same text, blank runs folded, and never starts or
+    ends inside what the normalised span leaves out."""
+    text = normalize_space(raw)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    x, y = raw_span(norm_to_raw_offsets(raw), a, b)
+    assert 0 <= x <= y <= len(raw)
+    assert normalize_space(raw[x:y]) == text[a:b].strip(" ")
+    if b == len(text) and b > a:        # to the end: up to the last visible character
+        assert y == len(raw.rstrip(" \t\u00a0\u2009\u200b\u3000"))
+
+
+def test_raw_span_of_a_span_ending_in_a_blank_run_ends_after_its_first_blank():
+    raw = "ab \u00a0\t cd"
+    x, y = raw_span(norm_to_raw_offsets(raw), 0, 3)   # "ab "
+    assert (x, y) == (0, 3)
