@@ -42,10 +42,14 @@ Linear time.
 """
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 
 import regex
 
+from cleaner import _prefilter
+from cleaner.paths import builtin_rules_dir
 from cleaner.stopwords import stopwords
 from cleaner.textscan import indices_holding
 
@@ -134,7 +138,6 @@ _ASCII_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
                      r"|\b[\w-]+\.(?:com|org|net|co\.uk|html?|php)\b\S*")
 _SEPARATORS = regex.compile(r"\s[|»·•/]\s|\s[|»·•]|[|»·•]\s")
-_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|&copy|\bcopyright\b|all rights reserved", regex.I)
 # Sentence-final punctuation, optionally followed by closing quotes/brackets
 # (the definition; _is_terminal tests it without scanning the whole line).
 _TERMINAL = regex.compile(r"[.!?…。！？;:][\"'”’»)\]]*$")
@@ -151,11 +154,10 @@ _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer
 _MAYBE_DENSE = re.compile("[\u0e00-\u1dff\u2e80-\U0010ffff]")
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
 _DIGIT = regex.compile(r"\d")
-# Strings one of which a match of _URL / _SEPARATORS / _COPYRIGHT (on the
-# lower-cased line) must contain: a cheap test before the regex.
+# Strings one of which a match of _URL / _SEPARATORS (on the lower-cased line)
+# must contain: a cheap test before the regex. (_copyright() derives its own.)
 _URL_CUES = ("://", "www.", "@", ".com", ".org", ".net", ".co.uk", ".htm", ".php")
 _SEPARATOR_CUES = ("|", "»", "·", "•", "/")
-_COPYRIGHT_CUES = ("©", "(c)", "&copy", "copyright", "all rights reserved")
 # words (whitespace-separated) starting with an upper- / lower-case letter
 _UPPER_WORD = regex.compile(r"(?<!\S)\p{Lu}")
 _LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
@@ -221,6 +223,25 @@ def _lang_stopwords(lang: str) -> frozenset[str]:
     return stopwords(lang.lower().replace("_", "-").split("-")[0])
 
 
+@functools.lru_cache(maxsize=None)
+def _copyright(lang: str) -> tuple[regex.Pattern, tuple[str, ...] | None]:
+    """The copyright-notice pattern for a page in `lang` (rules/mechanisms/mainfinder.toml:
+    the symbols, English, and the page's language), and strings one of which each
+    match holds (from the pattern's literal prefilter; None: every line is searched)."""
+    table = _mechanism_data()["copyright"]
+    code = (lang or "und").lower().replace("_", "-").split("-")[0]
+    parts = [table[k] for k in dict.fromkeys(("_all", "en", code)) if k in table]
+    pattern = regex.compile("|".join(f"(?:{p})" for p in parts))
+    prefilter = _prefilter.build(pattern)
+    return pattern, (_prefilter.literals(prefilter) or None) if prefilter else None
+
+
+@functools.lru_cache(maxsize=1)
+def _mechanism_data() -> dict:
+    with open(builtin_rules_dir() / "mechanisms" / "mainfinder.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
 def _features(lines, lang: str, max_link_density: float, min_separators: int) -> list[_Feat]:
     """One _Feat per non-blank line, duplicates marked."""
     stop = _lang_stopwords(lang)
@@ -229,7 +250,9 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
     # lines where _URL / _SEPARATORS / _COPYRIGHT can match (most have no cue)
     url_lines = set(indices_holding(_URL_CUES, texts))
     sep_lines = set(indices_holding(_SEPARATOR_CUES, texts))
-    copyright_lines = set(indices_holding(_COPYRIGHT_CUES, [ln.low for ln in rows]))
+    notice, notice_cues = _copyright(lang)
+    copyright_lines = (set(indices_holding(notice_cues, [ln.low for ln in rows])) if notice_cues is not None
+                       else range(len(rows)))
     feats: list[_Feat] = []
     for k, ln in enumerate(rows):
         text = ln.text
@@ -259,7 +282,7 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
         url_chars = sum(map(len, _URL.findall(text))) if k in url_lines else 0
         f.link = (url_chars > max_link_density * len(text)
                   or (k in sep_lines and len(_SEPARATORS.findall(text)) >= min_separators)
-                  or (k in copyright_lines and bool(_COPYRIGHT.search(text))))
+                  or (k in copyright_lines and bool(notice.search(ln.low))))
         f.dup = 0
         feats.append(f)
     _mark_duplicates(feats)

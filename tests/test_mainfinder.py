@@ -277,3 +277,29 @@ def test_arbitrary_text_never_raises_and_ranges_are_valid(raw, lang, with_title)
     _check_ranges(lines, ranges, title)
     for first, last, _, _ in ranges:
         assert not lines[first].blank and not lines[last].blank
+
+
+def _link_flags(texts, lang):
+    lines = split_lines("\n".join(texts))
+    return [f.link for f in mainfinder._features(lines, lang, 0.5, 2)]
+
+
+def test_a_copyright_notice_in_the_pages_language_counts_as_furniture():
+    notices = {"en": "The Example Times. All rights reserved.",
+               "de": "Beispielzeitung GmbH. Alle Rechte vorbehalten.",
+               "pt": "Exemplo Notícias. Todos os direitos reservados.",
+               "ru": "Пример. Все права защищены.",
+               "ko": "엔터미디어, 무단전재 및 재배포금지",
+               "ja": "記事の無断転載を禁じます"}
+    prose = "The council voted on Tuesday to approve the plan for the park by the river."
+    for lang, notice in notices.items():
+        assert _link_flags([prose, notice], lang) == [False, True], lang
+    # the symbols and English hold on every page; another language's notice does not
+    assert _link_flags(["Copyright 2024 Beispielzeitung", "Ⓒ 2024 엔터미디어"], "de") == [True, True]
+    assert _link_flags(["Beispielzeitung GmbH. Alle Rechte vorbehalten."], "fr") == [False]
+
+
+def test_every_language_of_the_copyright_data_compiles_with_literal_cues():
+    for lang in mainfinder._mechanism_data()["copyright"]:
+        pattern, cues = mainfinder._copyright(lang)
+        assert cues, lang       # a literal screen: lines without a cue are never searched
