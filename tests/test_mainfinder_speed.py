@@ -52,7 +52,7 @@ def _ref_features(lines, lang, max_link_density, min_separators):
         f["link"] = (url_chars > max_link_density * len(text)
                      or (_ref_has_any(text, mf._SEPARATOR_CUES)
                          and len(mf._SEPARATORS.findall(text)) >= min_separators)
-                     or (_ref_has_any(ln.low, mf._COPYRIGHT_CUES) and bool(mf._COPYRIGHT.search(text))))
+                     or bool(mf._copyright(lang)[0].search(ln.low)))
         feats.append(f)
     _ref_mark_duplicates(feats)
     return feats
@@ -187,7 +187,7 @@ def test_menu_line_matches_reference(raw):
 @given(st.lists(st.one_of(st.text(max_size=30), piece_lines), max_size=12))
 def test_cue_lines_match_per_line_test(texts):
     # texts may even contain the joining newline
-    groups = (mf._URL_CUES, mf._SEPARATOR_CUES, mf._COPYRIGHT_CUES)
+    groups = (mf._URL_CUES, mf._SEPARATOR_CUES, mf._copyright("ko")[1])
     got = [set(indices_holding(cues, texts)) for cues in groups]
     for cues, hits in zip(groups, got):
         assert hits == {k for k, t in enumerate(texts) if _ref_has_any(t, cues)}
