@@ -175,12 +175,7 @@ class Engine:
                 continue
             if rule.where == "tail" and (line.index < tail_start or line.index < first_prose):
                 continue
-            try:
-                m = rule.search(line.text, line.low)
-            except RuleFailure as exc:
-                dead.add(rule.id)
-                warnings.append(str(exc))
-                continue
+            m = _search(rule, line.text, line.low, dead, warnings)
             if m:
                 return rule, m
         return None, None
@@ -201,8 +196,7 @@ class Engine:
                 else:
                     covered = regions.tail_region(lines, i, rule, marks)
             except RuleFailure as exc:
-                dead.add(rule.id)
-                warnings.append(str(exc))
+                _retire(exc, dead, warnings)
                 continue
             for k in covered:
                 if k != i:
@@ -247,12 +241,7 @@ class Engine:
                 words = title.count(" ") + 1
                 if rule.id in dead or rule.action != "trim_suffix" or not rule.applies_to(words):
                     continue
-                try:
-                    m = rule.search(title, title.lower())
-                except RuleFailure as exc:
-                    dead.add(rule.id)
-                    warnings.append(str(exc))
-                    continue
+                m = _search(rule, title, title.lower(), dead, warnings)
                 if not m or m is True or m.start() == 0:
                     continue
                 offsets = offsets or norm_to_raw_offsets(line.raw)
@@ -293,12 +282,7 @@ class Engine:
             for p in paragraphs:
                 if rule.id in dead or not rule.applies_to(p.words):
                     continue
-                try:
-                    m = rule.search(p.text, p.low)
-                except RuleFailure as exc:
-                    dead.add(rule.id)
-                    warnings.append(str(exc))
-                    continue
+                m = _search(rule, p.text, p.low, dead, warnings)
                 if not m:
                     continue
                 a, b = (0, len(p.text)) if m is True else (m.start(), max(m.end(), m.start() + 1))
@@ -310,6 +294,22 @@ class Engine:
 
 
 # ---------------------------------------------------------------- helpers
+def _search(rule: Rule, text: str, low: str, dead: set[str], warnings: list[str]):
+    """rule.search(text, low); None, once the rule is retired, when its pattern
+    cannot be searched (a timeout, a regex-engine error)."""
+    try:
+        return rule.search(text, low)
+    except RuleFailure as exc:
+        _retire(exc, dead, warnings)
+        return None
+
+
+def _retire(exc: RuleFailure, dead: set[str], warnings: list[str]) -> None:
+    """Switch a failed rule off for the rest of the document, with a warning naming it."""
+    dead.add(exc.rule_id)
+    warnings.append(str(exc))
+
+
 def _first_nonblank(lines: list[Line]) -> int | None:
     for l in lines:
         if not l.blank:
