@@ -43,6 +43,9 @@ _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 _PROP = re.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|.)", re.S)
 _BRACE = re.compile(r"\{([^{}]*)\}")
+# `[:alpha:]` in a set is a POSIX class in `regex`, and characters in `re`
+# (which warns only where the set opens with it).
+_POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
 
 
 class _Unknown(Exception):
@@ -65,6 +68,8 @@ def _parse(source: str, flags: int):
         return None
     # \p{..} / \P{..} (Unicode properties): any non-literal class will do for this analysis.
     source = _PROP.sub(lambda m: r"\w" if m.group(0)[1] in "pP" else m.group(0), source)
+    if _POSIX_CLASS.search(source):
+        return None
     # `{...}` that is not a plain repeat count is fuzzy matching in `regex`, a literal in `re`.
     for m in _BRACE.finditer(source):
         if not re.fullmatch(r"\d*,?\d*", m.group(1)):

@@ -53,9 +53,9 @@ class RuleTimeout(RuleFailure):
 
 class RuleEngineError(RuleFailure):
     """The regex engine failed while searching a rule's pattern: a pattern `regex`
-    compiles can still raise at search time (`a\\G{e<=1}`: "invalid RE code"), or run
-    out of memory. A user's pattern must never crash a run, so this is reported by
-    rule id, like a timeout."""
+    compiles can still raise at search time (regex 2026.5 raises "invalid RE code"
+    for `a\\G{e<=1}`), or run out of memory. A user's pattern must never crash a
+    run, so this is reported by rule id, like a timeout."""
 
     def __init__(self, rule_id: str, exc: BaseException):
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

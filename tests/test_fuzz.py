@@ -443,6 +443,8 @@ PF_TOKENS = ["a", "b", "ab", "c", " ", "^", "$", "\\A", "\\Z", "\\b", "\\B", "|"
 @settings(max_examples=N(400), **SETTINGS)
 @given(st.lists(st.sampled_from(PF_TOKENS), min_size=1, max_size=8).map("".join),
        st.lists(st.text(st.sampled_from(list("abcABé \nßsSİi\u0307x-")), max_size=12), min_size=1, max_size=6))
+@example(pat="[a[[:alpha:]]", subjects=["A"])      # a POSIX class in `regex`, characters in `re`
+@example(pat="a\\G{e<=1}", subjects=["a", "b"])     # compiles, then "invalid RE code" in some regex versions
 def test_rule_prefilter_never_changes_a_match(pat, subjects):
     """Rule.search skips the regex when a literal prefilter says it cannot match: same answer always."""
     from cleaner.rules import Rule
