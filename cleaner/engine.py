@@ -263,7 +263,9 @@ class Engine:
             return
         if not mainfinder.looks_like_page(lines, lang):
             return
-        for first, last, category, rule_id in mainfinder.find_boilerplate(lines, lang, title_index=title_idx):
+        neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
+        for first, last, category, rule_id in mainfinder.find_boilerplate(lines, lang, title_index=title_idx,
+                                                                           neutral=neutral):
             if not on(rule_id):
                 continue
             for k in range(first, last + 1):

@@ -16,7 +16,10 @@ menus, link lists, teasers, cookie notices and footers around one article.
    costs a third of a line in a run of three or more (a menu), and a short
    line shaped like a list item costs less than a menu entry.  Lines that
    repeat earlier text (a metadata blob made of the article's paragraphs)
-   count nothing or cost.
+   count nothing or cost.  Lines a pack rule already removed as photo
+   credits (the caller passes them as `neutral`) count nothing either, and
+   their neighbours are weighed as if they were not there: a credit block
+   between two paragraphs does not split the article.
 3. Cohesion: the article is the run of lines with the largest total weight
    (maximum-sum subarray).  A run cannot cross a long menu or a link list
    unless the prose on the far side outweighs it, so teaser blocks, comment
@@ -485,6 +488,7 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
                      anchor_bonus: float = ANCHOR_BONUS,
                      max_anchor_distance: int = MAX_ANCHOR_DISTANCE,
                      min_menu_run: int = MIN_MENU_RUN,
+                     neutral: frozenset[int] = frozenset(),
                      ) -> list[tuple[int, int, str, str]]:
     """Ranges (first_line, last_line, category, rule_id) of lines to drop.
 
@@ -511,7 +515,15 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
         # a site writing one-sentence paragraphs: its near-good lines are
         # its prose and count fully
         params["neargood_weight"] = params["short_weight"] = 1.0
-    weights = _line_weights(feats, params)
+    if neutral:
+        # Lines a rule already explained as part of an article (a photo credit)
+        # count nothing, and the lines around them are weighed as if they were
+        # not there: a credit between two paragraphs does not split the article.
+        counted = [f for f in feats if f.idx not in neutral]
+        counted_weights = iter(_line_weights(counted, params))
+        weights = [0.0 if f.idx in neutral else next(counted_weights) for f in feats]
+    else:
+        weights = _line_weights(feats, params)
     best = _best_span(weights)
     if best is None:
         return []

@@ -5,6 +5,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import cleaner
 from cleaner import mainfinder
 from cleaner.mainfinder import find_boilerplate, looks_like_page
 from cleaner.segment import split_lines
@@ -303,3 +304,48 @@ def test_every_language_of_the_copyright_data_compiles_with_literal_cues():
     for lang in mainfinder._mechanism_data()["copyright"]:
         pattern, cues = mainfinder._copyright(lang)
         assert cues, lang       # a literal screen: lines without a cue are never searched
+
+
+# Short paragraphs (one sentence each, under MIN_LONG_CHARS) split by blocks of
+# photo credits and embed buttons: the shape of a BBC page.
+SPLIT_ARTICLE_HEAD = [
+    "A row involving a singer, her former record label and two politicians looks like it is ending.",
+    "The group that owns most of her music says she will be allowed to play her old songs on Sunday.",
+    "The singer got high profile support last week, after she accused them of trying to stop her.",
+    "But the company says that she did not need their permission to perform in the first place.",
+]
+SPLIT_ARTICLE_TAIL = [
+    "Her first six albums were released through the label, which was bought out earlier this year.",
+    "In a post at the time she described this as the worst case scenario for her and her music.",
+    "The label has twice denied doing anything wrong, and said so again in a statement on Friday.",
+    "Now they have put out another statement, this time directly to the organisers of the show.",
+    "The company that runs the awards denies that any agreement was ever reached with the label.",
+]
+CREDITS = ["Image copyright Getty Images", "Image copyright @label @label", "Report",
+           "Image copyright @label @label", "Report"]
+
+
+def test_credit_lines_the_rules_explained_do_not_split_the_article():
+    raw = _page([TITLE, ""] + MENU, SPLIT_ARTICLE_HEAD + CREDITS + SPLIT_ARTICLE_TAIL, FOOTER)
+    lines = split_lines(raw)
+    credits = frozenset(l.index for l in lines if l.text.startswith("Image copyright"))
+    assert looks_like_page(lines, "en")
+    without = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    # weighed as furniture, the block splits the article and one part is lost
+    assert any(_index_of(lines, t) in without for t in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
+    ranges = find_boilerplate(lines, "en", title_index=0, neutral=credits)
+    _check_ranges(lines, ranges, 0)
+    dropped = _dropped(lines, ranges)
+    for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL:
+        assert _index_of(lines, text) not in dropped, text
+    for text in MENU + FOOTER[-6:]:
+        assert _index_of(lines, text) in dropped, text
+
+
+def test_the_engine_tells_the_main_text_finder_which_lines_are_credits():
+    raw = _page([TITLE, ""] + MENU, SPLIT_ARTICLE_HEAD + CREDITS + SPLIT_ARTICLE_TAIL, FOOTER)
+    res = cleaner.clean(raw, lang="en")
+    for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL:
+        assert text in res.text, text
+    assert "Image copyright" not in res.text
+    assert {r.rule for r in res.removed if r.text.startswith("Image copyright")} == {"credit.en.image_copyright"}
