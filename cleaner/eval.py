@@ -41,6 +41,8 @@ import sys
 import time
 import traceback
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -375,8 +377,10 @@ def evaluate(bench_dir: str | Path, track: str, clean_fn: Callable[[str], object
              for pid in page_ids]
     t0 = time.perf_counter()
     if jobs > 1 and len(tasks) > 1 and _picklable(clean_fn):
-        with multiprocessing.get_context().Pool(min(jobs, len(tasks))) as pool:
-            results = pool.map(_score_one, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+        # concurrent.futures, not multiprocessing.Pool: when a worker dies (killed,
+        # out of memory) Pool.map waits forever; the executor raises BrokenProcessPool.
+        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=multiprocessing.get_context()) as pool:
+            results = list(pool.map(_score_one, tasks, chunksize=max(1, len(tasks) // (jobs * 4))))
     else:
         results = [_score_one(t) for t in tasks]
     seconds = time.perf_counter() - t0
@@ -520,7 +524,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, out=None) -> int:
-    """Run the eval for parsed `args`; 0 = ok, 1 = some page raised, 2 = usage error."""
+    """Run the eval for parsed `args`; 0 = ok, 1 = some page raised, 2 = usage error,
+    5 = a worker process died (with -j N; `clean`'s code for a crash)."""
     out = out or sys.stdout
     err = sys.stderr
     bench = Path(args.bench_dir)
@@ -563,8 +568,13 @@ def run(args: argparse.Namespace, out=None) -> int:
     results: list[TrackResult] = []
     worst: dict[str, dict] = {}
     for t in tracks:
-        r = evaluate(bench, t, fns[t], jobs=jobs, ids=ids,
-                     keep_outputs=args.worst > 0, ground_truth=gt)
+        try:
+            r = evaluate(bench, t, fns[t], jobs=jobs, ids=ids,
+                         keep_outputs=args.worst > 0, ground_truth=gt)
+        except BrokenProcessPool:
+            print(f"cleaner.eval: a worker process died while scoring {t} (killed, or out of memory); "
+                  "run with -j 1 to find the page", file=err)
+            return 5
         results.append(r)
         if args.worst > 0:
             worst[t] = _worst_report(r, gt, args.worst)

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,10 @@ def _boom(text: str):
     raise RuntimeError("engine exploded")
 
 
+def _die(text: str):
+    os._exit(70)        # a worker killed mid-page (out of memory, a signal)
+
+
 def test_evaluate_identity_on_sample():
     gt = ev.load_ground_truth(SAMPLE)
     assert len(gt) == 3
@@ -210,6 +215,19 @@ def test_evaluate_records_errors_as_empty_pages():
     assert r.summary["errors"] == 3 and r.summary["empty"] == 3
     assert all("engine exploded" in s.error for s in r.scores)
     assert r.summary["micro"]["f1"] == 0.0
+
+
+def test_a_worker_that_dies_stops_the_parallel_run_instead_of_hanging():
+    with pytest.raises(BrokenProcessPool):
+        ev.evaluate(SAMPLE, "residue", _die, jobs=2)
+
+
+def test_the_cli_reports_a_dead_worker_with_exit_code_5(monkeypatch, capsys):
+    monkeypatch.setattr(ev, "clean_fn_for", lambda track, baseline: _die)
+    rc = ev.main([str(SAMPLE), "--track", "residue", "-j", "2"])
+    assert rc == 5
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "worker process died" in err[0]
 
 
 def test_evaluate_html_track_reads_gzip():
