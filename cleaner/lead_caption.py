@@ -10,11 +10,10 @@ not judged, so its line stays (a kept caption costs less than a lost standfirst)
 from __future__ import annotations
 
 import functools
-import tomllib
 
 import regex
 
-from .paths import builtin_rules_dir
+from .paths import load_data
 from .regions import SENTENCE_END
 from .segment import Line
 
@@ -36,8 +35,7 @@ class _Conf:
 
 @functools.lru_cache(maxsize=1)
 def _conf() -> _Conf:
-    with open(builtin_rules_dir() / "mechanisms" / "lead_caption.toml", "rb") as fh:
-        return _Conf(tomllib.load(fh))
+    return _Conf(load_data("mechanisms", "lead_caption"))
 
 
 def languages() -> frozenset[str]:

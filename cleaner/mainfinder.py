@@ -47,12 +47,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 
 import regex
 
 from cleaner import _prefilter
-from cleaner.paths import builtin_rules_dir
+from cleaner.paths import load_data
 from cleaner.stopwords import stopwords
 from cleaner.textscan import indices_holding
 
@@ -231,18 +230,12 @@ def _copyright(lang: str) -> tuple[regex.Pattern, tuple[str, ...] | None]:
     """The copyright-notice pattern for a page in `lang` (rules/mechanisms/mainfinder.toml:
     the symbols, English, and the page's language), and strings one of which each
     match holds (from the pattern's literal prefilter; None: every line is searched)."""
-    table = _mechanism_data()["copyright"]
+    table = load_data("mechanisms", "mainfinder")["copyright"]
     code = (lang or "und").lower().replace("_", "-").split("-")[0]
     parts = [table[k] for k in dict.fromkeys(("_all", "en", code)) if k in table]
     pattern = regex.compile("|".join(f"(?:{p})" for p in parts))
     prefilter = _prefilter.build(pattern)
     return pattern, (_prefilter.literals(prefilter) or None) if prefilter else None
-
-
-@functools.lru_cache(maxsize=1)
-def _mechanism_data() -> dict:
-    with open(builtin_rules_dir() / "mechanisms" / "mainfinder.toml", "rb") as fh:
-        return tomllib.load(fh)
 
 
 def _features(lines, lang: str, max_link_density: float, min_separators: int) -> list[_Feat]:

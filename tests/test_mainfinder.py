@@ -301,7 +301,7 @@ def test_a_copyright_notice_in_the_pages_language_counts_as_furniture():
 
 
 def test_every_language_of_the_copyright_data_compiles_with_literal_cues():
-    for lang in mainfinder._mechanism_data()["copyright"]:
+    for lang in mainfinder.load_data("mechanisms", "mainfinder")["copyright"]:
         pattern, cues = mainfinder._copyright(lang)
         assert cues, lang       # a literal screen: lines without a cue are never searched
 

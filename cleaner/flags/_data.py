@@ -1,27 +1,16 @@
-"""Load the detectors' data files (rules/flags/*.toml) once, with stdlib tomllib."""
+"""The detectors' data files (rules/flags/*.toml, read once by
+cleaner.paths.load_data) and helpers for the values in them."""
 from __future__ import annotations
 
-import functools
-import tomllib
+from cleaner.paths import DataFileError, load_data
 
-from cleaner.paths import builtin_rules_dir
-
-
-class FlagDataError(ValueError):
-    """A data file under rules/flags/ is missing or malformed."""
+# The detectors' name for a bad data file (_quotes raises it for a malformed pair).
+FlagDataError = DataFileError
 
 
-@functools.lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """The parsed rules/flags/<name>.toml."""
-    path = builtin_rules_dir() / "flags" / f"{name}.toml"
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError as exc:
-        raise FlagDataError(f"{path}: missing flag data file") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise FlagDataError(f"{path}: {exc}") from exc
+    return load_data("flags", name)
 
 
 def words(value) -> frozenset[str]:
