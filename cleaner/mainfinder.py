@@ -51,6 +51,7 @@ import re
 import regex
 
 from cleaner import _prefilter
+from cleaner.lang import normalize_code
 from cleaner.paths import load_data
 from cleaner.stopwords import stopwords
 from cleaner.textscan import indices_holding
@@ -222,7 +223,7 @@ class _Feat:
 def _lang_stopwords(lang: str) -> frozenset[str]:
     if not lang:
         return frozenset()
-    return stopwords(lang.lower().replace("_", "-").split("-")[0])
+    return stopwords(normalize_code(lang))
 
 
 @functools.lru_cache(maxsize=None)
@@ -231,8 +232,7 @@ def _copyright(lang: str) -> tuple[regex.Pattern, tuple[str, ...] | None]:
     the symbols, English, and the page's language), and strings one of which each
     match holds (from the pattern's literal prefilter; None: every line is searched)."""
     table = load_data("mechanisms", "mainfinder")["copyright"]
-    code = (lang or "und").lower().replace("_", "-").split("-")[0]
-    parts = [table[k] for k in dict.fromkeys(("_all", "en", code)) if k in table]
+    parts = [table[k] for k in dict.fromkeys(("_all", "en", normalize_code(lang))) if k in table]
     pattern = regex.compile("|".join(f"(?:{p})" for p in parts))
     prefilter = _prefilter.build(pattern)
     return pattern, (_prefilter.literals(prefilter) or None) if prefilter else None
@@ -243,7 +243,7 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
     stop = _lang_stopwords(lang)
     rows = [ln for ln in lines if ln.text]
     texts = [ln.text for ln in rows]
-    # lines where _URL / _SEPARATORS / _COPYRIGHT can match (most have no cue)
+    # lines where _URL / _SEPARATORS / the copyright notice can match (most have no cue)
     url_lines = set(indices_holding(_URL_CUES, texts))
     sep_lines = set(indices_holding(_SEPARATOR_CUES, texts))
     notice, notice_cues = _copyright(lang)
@@ -508,15 +508,11 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
         # a site writing one-sentence paragraphs: its near-good lines are
         # its prose and count fully
         params["neargood_weight"] = params["short_weight"] = 1.0
-    if neutral:
-        # Lines a rule already explained as part of an article (a photo credit)
-        # count nothing, and the lines around them are weighed as if they were
-        # not there: a credit between two paragraphs does not split the article.
-        counted = [f for f in feats if f.idx not in neutral]
-        counted_weights = iter(_line_weights(counted, params))
-        weights = [0.0 if f.idx in neutral else next(counted_weights) for f in feats]
-    else:
-        weights = _line_weights(feats, params)
+    # Lines a rule already explained as part of an article (a photo credit)
+    # count nothing, and the lines around them are weighed as if they were
+    # not there: a credit between two paragraphs does not split the article.
+    counted_weights = iter(_line_weights([f for f in feats if f.idx not in neutral], params))
+    weights = [0.0 if f.idx in neutral else next(counted_weights) for f in feats]
     best = _best_span(weights)
     if best is None:
         return []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 from typing import Callable, Iterable
 
+from cleaner.lang import normalize_code
 from cleaner.report import Flag
 
 from . import doubled_word, foreign_language, fragment, mojibake, quote_style, unbalanced_quote
@@ -68,7 +69,7 @@ def detect_flags(paragraphs, lang: str, disabled: frozenset[str] = frozenset()) 
     by (start, end, kind); at most one flag per (start, end, kind).
     """
     paragraphs = [p for p in paragraphs if p.raw and p.raw.strip()]
-    lang = (lang or "und").strip().lower().split("-", 1)[0].split("_", 1)[0] or "und"
+    lang = normalize_code(lang)
     off = _switched_off(disabled)
     flags: list[Flag] = []
     seen: set[tuple[int, int, str]] = set()
