@@ -99,11 +99,7 @@ class LineMatcher:
                         break
                     ks = [k for k in ks if t in lows[k]] if t.__class__ is str else [k for k in ks if t(lows[k])]
                 for k in ks:
-                    found = hits.get(k)
-                    if found is None:
-                        hits[k] = {i}
-                    else:
-                        found.add(i)
+                    hits.setdefault(k, set()).add(i)
         always = self._always
         for k in sorted(hits) if not always else range(len(lines)):
             line = lines[k]
