@@ -174,10 +174,20 @@ def script_of(text: str) -> str:
 
 def normalize_code(code: str) -> str:
     """langdetect's codes to ISO 639-1: 'zh-cn'/'zh-tw' -> 'zh', lower-case."""
-    code = (code or "").strip().lower().replace("_", "-")
-    if not code:
-        return "und"
-    return code.split("-", 1)[0]
+    try:
+        return _NORMALIZED[code]
+    except (KeyError, TypeError):        # TypeError: None
+        pass
+    norm = (code or "").strip().lower().replace("_", "-")
+    out = norm.split("-", 1)[0] if norm else "und"
+    if isinstance(code, str) and len(_NORMALIZED) < 4096:
+        _NORMALIZED[code] = out
+    return out
+
+
+# code -> normalize_code(code): langdetect's judges normalise its ~55 codes after
+# every trial (hundreds of calls per document it decides).
+_NORMALIZED: dict[str, str] = {}
 
 
 _factory_lock = threading.Lock()

@@ -8,6 +8,8 @@ import sys
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import lang as langmod
 from cleaner.lang import detect_language, normalize_code, script_of
@@ -145,6 +147,16 @@ def test_stopword_vote_abstains_when_unsure(text):
     ("zh-cn", "zh"), ("zh-tw", "zh"), ("EN", "en"), ("pt_BR", "pt"), ("", "und"), ("  de ", "de"),
 ])
 def test_normalize_code(code, expected):
+    assert normalize_code(code) == expected
+    assert normalize_code(code) == expected        # the remembered answer is the same
+
+
+@given(st.one_of(st.none(), st.text(alphabet="abzAZ-_ \u0130", max_size=8)))
+def test_normalize_code_remembers_only_what_it_computes(code):
+    """The cache in front of normalize_code never changes its answer (first or later call)."""
+    norm = (code or "").strip().lower().replace("_", "-")
+    expected = norm.split("-", 1)[0] if norm else "und"
+    assert normalize_code(code) == expected
     assert normalize_code(code) == expected
 
 
