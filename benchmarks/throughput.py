@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Throughput of the cleaner: in process, as `clean --jsonl -j 1` and `-j 2`, and jusText.
 
-    python benchmarks/throughput.py [--aeb /work/shared/benchmarks/aeb] [--mb 20]
+    python benchmarks/throughput.py [--aeb /work/shared/benchmarks/aeb] [--mb 20] [--layers]
 
 Builds a JSONL corpus of at least --mb megabytes (UTF-8) by repeating the texts
 in fixtures/ (and, with --aeb, the benchmark's residue/ and fulltext/ texts),
@@ -13,7 +13,8 @@ for page text alone (fulltext/), since the two cost differently.
 * `clean --jsonl` as a whole subprocess with -j 1 and -j 2 (read, clean, write);
 * jusText on the same text, each line wrapped as an HTML <p> paragraph;
 
-and the linear-cost checks: one document of --big-mb megabytes (many lines) and
+with --layers, where the in-process time goes (language detection, flags, the rest;
+see bench_layers), and the linear-cost checks: one document of --big-mb megabytes (many lines) and
 one document that is a single line of --line-mb megabytes, in process.
 
 A benchmark, not a test: nothing here asserts a time. Timings on a shared
@@ -87,6 +88,44 @@ def bench_in_process(docs, args) -> float:
     report("in process (Cleaner.clean)", dt, mb_of(docs), len(docs))
     report("  ... the same in CPU seconds", cpu, mb_of(docs), len(docs))
     return dt
+
+
+def bench_layers(docs, args) -> None:
+    """Where the time goes, in the same run: the corpus cleaned in process as a
+    whole, with each document's language given (detected beforehand, so the same
+    rules run), and with the language given and flags off. The differences are
+    the cost of language detection and of the flag detectors; the last line is
+    what the rules, segmentation and structure cost alone. For scale: one `re`
+    pass over the text (`\\w+` findall), the least any word-level step costs."""
+    import re
+
+    from cleaner.api import Cleaner
+    c = Cleaner()
+    warm_start(c)
+    langs = {}
+    for d in docs:
+        if d not in langs:
+            langs[d] = c.clean(d).meta["lang"]
+    mb = mb_of(docs)
+    runs = [("everything (as above)", {}, False), ("language given", {}, True),
+            ("language given, flags off", {"flags": False}, True)]
+    costs = []
+    for name, kw, given in runs:
+        t = time.perf_counter()
+        for d in docs:
+            c.clean(d, lang=langs[d] if given else args.lang, **kw)
+        costs.append(time.perf_counter() - t)
+        report(f"  {name}", costs[-1], mb, len(docs))
+    words = re.compile(r"\w+")
+    t = time.perf_counter()
+    for d in docs:
+        words.findall(d)
+    floor = time.perf_counter() - t
+    report("  one re pass (\\w+ findall)", floor, mb, len(docs))
+    per_mb = [1000 * x / mb for x in costs]
+    print(f"  per MB: language detection {per_mb[0] - per_mb[1]:.0f} ms, flags {per_mb[1] - per_mb[2]:.0f} ms, "
+          f"rules + segmentation + structure {per_mb[2]:.0f} ms; one re pass {1000 * floor / mb:.0f} ms",
+          flush=True)
 
 
 def warm_start(cleaner) -> None:
@@ -253,6 +292,9 @@ def main(argv=None) -> int:
     p.add_argument("--line-mb", type=float, default=10.0, help="size of the one-line document (default 10)")
     p.add_argument("--big-disable", action="append", default=[], metavar="RULE_ID",
                    help="switch a rule off for the big-document runs (e.g. offtopic.cohesion, quadratic today)")
+    p.add_argument("--layers", action="store_true",
+                   help="also clean each corpus in process with the language given and with flags off: "
+                        "the cost of language detection, of the flags, and of the rest")
     p.add_argument("--skip-in-process", action="store_true")
     p.add_argument("--skip-cli", action="store_true")
     p.add_argument("--skip-justext", action="store_true")
@@ -285,6 +327,9 @@ def main(argv=None) -> int:
             if not args.skip_in_process:
                 bench_in_process(docs, args)
                 bench_first_pass(source, args)
+                if args.layers:
+                    print("where the time goes (in process):", flush=True)
+                    bench_layers(docs, args)
             if not args.skip_cli:
                 cli_times = bench_cli(path, mb, len(docs), args, jobs)
                 print(f"(best of {args.repeat} interleaved runs per -j; load average now {_load()})")
