@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+from .lang import given_code
+
 REPORT_KEY = "clean"
 
 
@@ -52,8 +54,13 @@ def error_record(raw_line: str, message: str) -> str:
     return _dumps({"raw": raw_line, REPORT_KEY: {"error": message}})
 
 
-def process_line(raw_line: str, clean_fn: Callable, field: str = "text") -> Outcome:
-    """Clean one JSONL record; never raises for bad records."""
+def process_line(raw_line: str, clean_fn: Callable, field: str = "text",
+                 lang_field: str | None = None) -> Outcome:
+    """Clean one JSONL record; never raises for bad records.
+
+    lang_field: a field that may hold the record's language; when it holds an
+    ISO 639-1 code (lang.given_code) it is passed on as clean_fn(text, code),
+    and the language is not detected. Any other value: detected as usual."""
     try:
         obj = json.loads(raw_line)
     except ValueError as exc:
@@ -65,8 +72,9 @@ def process_line(raw_line: str, clean_fn: Callable, field: str = "text") -> Outc
     value = obj[field]
     if not isinstance(value, str):
         return _fail(raw_line, f"field {field!r} is {type(value).__name__}, not a string")
+    code = given_code(obj.get(lang_field)) if lang_field else None
     try:
-        result = clean_fn(value)
+        result = clean_fn(value) if code is None else clean_fn(value, code)
     except Exception as exc:  # one bad record never costs the others
         return _fail(raw_line, f"cleaning failed: {type(exc).__name__}: {exc}", internal=True)
     report = result.to_dict()

@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="switch a rule off by id or glob, e.g. 'credit.*' (repeatable)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--lang", help="document language (ISO 639-1); detected when omitted")
+    p.add_argument("--lang-field", metavar="FIELD",
+                   help="with --jsonl: take each record's language from this field when it holds an "
+                   "ISO 639-1 code ('en', 'pt-BR') instead of detecting it; records without one: "
+                   "--lang, else detected")
     html = p.add_mutually_exclusive_group()
     html.add_argument("--html", dest="html", action="store_true", default=None, help="input is HTML (auto-detected otherwise)")
     html.add_argument("--no-html", dest="html", action="store_false", help="never treat input as HTML")
@@ -268,6 +272,8 @@ def _check_args(args) -> str | None:
         args.lang = re.split(r"[-_]", args.lang.lower(), maxsplit=1)[0]
     if args.rejects and not args.jsonl:
         return "--rejects needs --jsonl"
+    if args.lang_field is not None and not args.jsonl:
+        return "--lang-field needs --jsonl"
     outs = [p for p in (args.output, args.rejects) if p and p != "-"]
     if len(outs) == 2 and os.path.realpath(outs[0]) == os.path.realpath(outs[1]):
         return "-o and --rejects name the same file"

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import contextlib
 
+from .lang import given_code
+
 try:
     from datatrove.pipeline.base import PipelineStep
 except ImportError as _exc:  # pragma: no cover - exercised only without the extra
@@ -44,7 +46,8 @@ class CleanerStep(PipelineStep):
         rules: extra rule-pack folders (as `clean --rules`).
         disable: rule ids or globs to switch off (as `clean --disable`).
         lang: the language of every document; None = `doc.metadata[lang_key]` when it is
-            an ISO 639-1 code, else detected per document.
+            an ISO 639-1 code ('en', 'pt-BR': see cleaner.lang.given_code), else detected
+            per document.
         lang_key: the metadata key an upstream language filter wrote (datatrove's
             LanguageFilter uses "language").
         body_only: drop the title line from the text.
@@ -95,10 +98,7 @@ class CleanerStep(PipelineStep):
     def _lang_of(self, doc) -> str | None:
         if self.lang:
             return self.lang
-        value = doc.metadata.get(self.lang_key) if self.lang_key else None
-        if isinstance(value, str) and len(value) == 2 and value.isalpha():
-            return value.lower()
-        return None
+        return given_code(doc.metadata.get(self.lang_key)) if self.lang_key else None
 
     def clean_document(self, doc) -> bool:
         """Clean one document in place; True to keep it."""

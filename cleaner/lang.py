@@ -190,6 +190,21 @@ def normalize_code(code: str) -> str:
 _NORMALIZED: dict[str, str] = {}
 
 
+def given_code(value) -> str | None:
+    """A language code a record or document already carries, as the ISO 639-1
+    code the rule packs use; None when it is not one (then detect instead).
+
+    'en', 'EN', 'pt-BR', 'zh_Hans' give 'en', 'en', 'pt', 'zh'. Anything else
+    (None, a number, 'English', a three-letter 'eng' or 'eng_Latn', '') is not
+    taken: a wrong guess would pick another language's rules, detection does not."""
+    if not isinstance(value, str):
+        return None
+    base = value.strip().replace("_", "-").split("-", 1)[0]
+    if len(base) == 2 and base.isascii() and base.isalpha():
+        return base.lower()
+    return None
+
+
 _factory_lock = threading.Lock()
 FREEZE_AFTER_LOAD = False   # gc.freeze() once langdetect's profiles are loaded (set by the CLI)
 

@@ -63,20 +63,23 @@ class Settings:
     html: bool | None = None
     flags: bool = True
     field: str = "text"
+    lang_field: str | None = None   # a record field that may give its language
 
     @classmethod
     def from_args(cls, args) -> "Settings":
         return cls(rules=tuple(args.rules), disable=tuple(args.disable), lang=args.lang,
                    body_only=bool(args.body_only), html=args.html, flags=not args.no_flags,
-                   field=args.field)
+                   field=args.field, lang_field=getattr(args, "lang_field", None))
 
     def clean_fn(self, cleaner=None) -> Callable:
+        """clean(text, lang=None): the record's own language (from lang_field) if
+        given, else --lang, else detected."""
         if cleaner is None:
             from .api import Cleaner
             cleaner = Cleaner(self.rules, self.disable)
 
-        def clean(text: str):
-            return cleaner.clean(text, lang=self.lang, body_only=self.body_only, html=self.html,
+        def clean(text: str, lang: str | None = None):
+            return cleaner.clean(text, lang=lang or self.lang, body_only=self.body_only, html=self.html,
                                  flags=self.flags)
         return clean
 
@@ -111,7 +114,7 @@ def _serial(records, settings: Settings, cleaner) -> Iterator[Outcome]:
         if pre_error is not None:
             yield _error_outcome(line, pre_error)
         else:
-            yield process_line(line, clean, settings.field)
+            yield process_line(line, clean, settings.field, settings.lang_field)
 
 
 def _error_outcome(line: str, message: str, internal: bool = False) -> Outcome:
@@ -191,7 +194,7 @@ def _worker_main(task_fd, result_w, state, settings: Settings, faults, cleaner, 
             state[1] = time.monotonic()
             if faults:
                 _inject(faults, line)
-            o = process_line(line, clean, settings.field)
+            o = process_line(line, clean, settings.field, settings.lang_field)
             state[1] = 0.0
             try:
                 result_w.send_bytes(pickle.dumps((seq, o.line, o.ok, o.error, o.categories, o.kinds,

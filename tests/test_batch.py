@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 from cleaner import _prefilter
 from cleaner.api import Cleaner
 from cleaner.batch import REPORT_KEY, error_record, process_line
+from cleaner.parallel import Settings
 from cleaner.rules import Rule, builtin_rules
 from cleaner.segment import split_lines
 
@@ -48,6 +49,38 @@ def test_process_line_good_and_bad():
     o = process_line('{"text": "x", "id": 1}', boom)
     assert not o.ok and o.internal and json.loads(o.line) == {"text": "x", "id": 1,
                                                               "clean": {"error": "cleaning failed: RuntimeError: bug"}}
+
+
+def test_process_line_takes_the_records_language_and_skips_detection(monkeypatch):
+    import cleaner.lang
+
+    def no_detection(text):
+        raise AssertionError("detected although the record gives its language")
+    monkeypatch.setattr(cleaner.lang, "detect_language", no_detection)
+    clean = Settings().clean_fn(Cleaner())
+    text = "Der Bundestag hat am Dienstag das neue Gesetz mit großer Mehrheit beschlossen."
+    for given, used in [("de", "de"), ("pt-BR", "pt"), ("FR", "fr")]:
+        o = process_line(json.dumps({"text": text, "language": given}), clean, lang_field="language")
+        assert o.ok and json.loads(o.line)[REPORT_KEY]["meta"]["lang"] == used
+    # a value that is not a code, or no such field: detected as usual
+    monkeypatch.undo()
+    for rec in ({"text": text, "language": "German"}, {"text": text, "language": 5}, {"text": text}):
+        o = process_line(json.dumps(rec), clean, lang_field="language")
+        assert o.ok and json.loads(o.line)[REPORT_KEY]["meta"]["lang"] == "de"
+
+
+def test_cli_lang_field_per_record_and_lang_as_fallback():
+    recs = [{"id": 1, "text": "The council approved the budget on Tuesday after a debate.", "lang": "fr"},
+            {"id": 2, "text": "The council approved the budget on Tuesday after a debate.", "lang": "eng_Latn"},
+            {"id": 3, "text": "The council approved the budget on Tuesday after a debate."}]
+    stdin = "".join(json.dumps(r) + "\n" for r in recs).encode()
+    for extra, expected in [([], ["fr", "en", "en"]), (["--lang", "it"], ["fr", "it", "it"])]:
+        out = run_cli(["--jsonl", "--quiet", "--lang-field", "lang", *extra], stdin)
+        assert out.returncode == 0, out.stderr
+        got = [json.loads(line)[REPORT_KEY]["meta"]["lang"] for line in out.stdout.decode().splitlines()]
+        assert got == expected
+    out = run_cli(["--lang-field", "lang"], b"text")
+    assert out.returncode == 2 and out.stderr.decode().count("\n") == 1 and "--lang-field needs --jsonl" in out.stderr.decode()
 
 
 def test_error_record_keeps_objects_and_wraps_the_rest():

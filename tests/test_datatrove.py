@@ -38,6 +38,20 @@ def test_step_cleans_reports_counts_and_filters():
     assert stats["removed_navigation"] == 3 and stats["dropped_empty"] == 1 and stats["documents"] == 3
 
 
+def test_step_takes_the_language_an_upstream_filter_wrote():
+    from datatrove.data import Document
+
+    from cleaner.datatrove_step import CleanerStep
+
+    step = CleanerStep()
+    text = "Der Bundestag hat am Dienstag das neue Gesetz mit großer Mehrheit beschlossen."
+    docs = [Document(text=text, id="a", metadata={"language": "pt-BR"}),
+            Document(text=text, id="b", metadata={"language": "deu_Latn"}),   # not ISO 639-1: detected
+            Document(text=text, id="c")]
+    out = list(step.run(iter(docs)))
+    assert [d.metadata["clean"]["meta"]["lang"] for d in out] == ["pt", "de", "de"]
+
+
 def test_example_pipeline_with_two_tasks(tmp_path):
     src, dst = tmp_path / "in", tmp_path / "out"
     src.mkdir()

@@ -178,3 +178,13 @@ def test_normalize_code_remembers_only_what_it_computes(code):
 ])
 def test_script_of(text, expected):
     assert script_of(text) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("en", "en"), ("EN", "en"), (" de ", "de"), ("pt-BR", "pt"), ("zh_Hans", "zh"), ("sr-Latn-RS", "sr"),
+    # not taken: detected instead
+    (None, None), (7, None), ("", None), ("English", None), ("eng", None), ("eng_Latn", None),
+    ("e", None), ("é1", None), ("éé", None), ("-en", None), (["en"], None),
+])
+def test_given_code_takes_only_iso_639_1(value, expected):
+    assert langmod.given_code(value) == expected
