@@ -14,7 +14,8 @@ for page text alone (fulltext/), since the two cost differently.
 * jusText on the same text, each line wrapped as an HTML <p> paragraph;
 
 with --layers, where the in-process time goes (language detection, flags, the rest;
-see bench_layers), and the linear-cost checks: one document of --big-mb megabytes (many lines) and
+see bench_layers) and `clean --jsonl --lang-field` on records that carry their
+language, and the linear-cost checks: one document of --big-mb megabytes (many lines) and
 one document that is a single line of --line-mb megabytes, in process.
 
 A benchmark, not a test: nothing here asserts a time. Timings on a shared
@@ -203,6 +204,30 @@ def bench_cli(path: str, mb: float, n: int, args, jobs_list) -> dict[int, float]
     return best
 
 
+def bench_cli_lang_field(docs, tmp: str, mb: float, args) -> None:
+    """`clean --jsonl -j 1 --lang-field language` on the same corpus, each record
+    carrying its language (as corpora from a language-filtering pipeline do)."""
+    from cleaner.api import Cleaner
+    c = Cleaner()
+    langs: dict[str, str] = {}
+    path = os.path.join(tmp, "corpus-lang.jsonl")
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, d in enumerate(docs):
+            if d not in langs:
+                langs[d] = c.clean(d, flags=False).meta["lang"]
+            fh.write(json.dumps({"id": i, "text": d, "language": langs[d]}, ensure_ascii=False) + "\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = [sys.executable, "-m", "cleaner", "--jsonl", "-j", "1", "--quiet", "--lang-field", "language",
+           "-o", os.devnull, path]
+    best = None
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, env=env)
+        dt = time.perf_counter() - t
+        best = dt if best is None else min(best, dt)
+    report("clean --jsonl -j 1 --lang-field", best, mb, len(docs))
+
+
 def bench_justext(docs) -> float | None:
     try:
         import justext
@@ -333,6 +358,8 @@ def main(argv=None) -> int:
             if not args.skip_cli:
                 cli_times = bench_cli(path, mb, len(docs), args, jobs)
                 print(f"(best of {args.repeat} interleaved runs per -j; load average now {_load()})")
+                if args.layers:
+                    bench_cli_lang_field(docs, tmp, mb, args)
         jt = None if args.skip_justext else bench_justext(docs)
         if 1 in cli_times and 2 in cli_times:
             print(f"speed-up -j 2 vs -j 1: {cli_times[1] / cli_times[2]:.2f}x")
