@@ -93,6 +93,18 @@ _SCRIPT_CANDIDATES = {"cyrillic": ("ru", "uk", "bg", "mk"), "arabic": ("ar", "fa
 # Letters that settle a Cyrillic text for languages langdetect has no profile for.
 _CYRILLIC_MARKS = (("ђћ", "sr"), ("ў", "be"), ("әғқңөұүһ", "kk"))
 
+# Russian among the other Cyrillic candidates (uk, bg, mk), by its letters, when
+# the stopword vote is unsure (Russian and Bulgarian share many stopwords): ы and
+# э are about 2% of Russian letters and absent from the others' words; ъ is about
+# 2% of Bulgarian letters and rare in Russian. A few quoted Russian words in
+# another language stay under the share, and any Ukrainian or Macedonian letter
+# leaves the question to langdetect.
+_RU_LETTERS = "ыэ"
+_RU_MIN_SHARE = 0.01        # of the sample's Cyrillic letters
+_RU_MIN_COUNT = 5
+_RU_MAX_HARD_SIGN = 0.005   # ъ, as a share of the Cyrillic letters
+_NOT_RU_LETTERS = "іїєґѓќѕљњџј"
+
 
 def fine_script(ch: str) -> str | None:
     """The script of one character (None for non-letters and unknown blocks)."""
@@ -453,6 +465,15 @@ def stopword_vote(sample: str, script: str) -> str | None:
     return best
 
 
+def _russian_by_letters(low: str, cyrillic: int) -> bool:
+    """Whether the lower-cased sample's letters settle Russian (see _RU_LETTERS)."""
+    if cyrillic <= 0 or any(ch in low for ch in _NOT_RU_LETTERS):
+        return False
+    marks = sum(map(low.count, _RU_LETTERS))
+    return (marks >= max(_RU_MIN_COUNT, _RU_MIN_SHARE * cyrillic)
+            and low.count("ъ") <= _RU_MAX_HARD_SIGN * cyrillic)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text`'s language, or 'und' when it cannot be told."""
     try:
@@ -481,10 +502,11 @@ def _detect(text: str) -> str:
             for letters, code in _CYRILLIC_MARKS:
                 if any(ch in low for ch in letters):
                     return code
-        if script == "cyrillic":
             voted = stopword_vote(sample, script)
             if voted:
                 return voted
+            if _russian_by_letters(low, counts.get("cyrillic", 0)):
+                return "ru"
         if script in _SCRIPT_CANDIDATES:
             return _langdetect_top(sample, _SCRIPT_CANDIDATES[script])
     if script in ("latin", "cyrillic"):

@@ -188,3 +188,39 @@ def test_script_of(text, expected):
 ])
 def test_given_code_takes_only_iso_639_1(value, expected):
     assert langmod.given_code(value) == expected
+
+
+RU = ("Правительство во вторник представило доклад о состоянии дорог в стране. Министр транспорта "
+      "заявил, что ремонтные работы начнутся весной и продлятся до конца года. По данным доклада, "
+      "треть дорог нуждается в капитальном ремонте. Эксперты считают, что этих средств не хватит, "
+      "чтобы быстро выполнить программу.")
+BG_WITH_RU_QUOTE = ("Правителството представи във вторник доклад за състоянието на пътищата в страната. "
+                    "Министърът на регионалното развитие каза, че ремонтите ще започнат през пролетта. "
+                    "Според доклада една трета от пътищата се нуждаят от основен ремонт. Посланикът "
+                    "отговори на руски: „Мы готовы помочь“.")
+UK_WITH_RU_QUOTE = ("Уряд у вівторок представив доповідь про стан доріг у країні. Міністр сказав, що ремонт "
+                    "почнеться навесні. Посол відповів російською: «Мы готовы помочь, мы работаем быстро, "
+                    "это выгодно».")
+
+
+def test_russian_letters_settle_russian_when_the_stopword_vote_is_unsure(monkeypatch):
+    def no_vote(sample, script):
+        return None
+
+    def no_langdetect(*args, **kwargs):
+        raise AssertionError("langdetect asked although the letters settle it")
+    monkeypatch.setattr(langmod, "stopword_vote", no_vote)
+    monkeypatch.setattr(langmod, "_langdetect_top", no_langdetect)
+    assert detect_language(RU) == "ru"
+
+
+@pytest.mark.parametrize("text", [BG_WITH_RU_QUOTE, UK_WITH_RU_QUOTE, RU.replace("ы", "и").replace("э", "е")])
+def test_russian_letters_leave_other_cyrillic_languages_to_langdetect(text):
+    low = text.lower()
+    assert not langmod._russian_by_letters(low, langmod.script_counts(low).get("cyrillic", 0))
+
+
+def test_russian_letters_refuse_a_text_full_of_the_bulgarian_hard_sign():
+    text = RU + " " + "въпрос същност пълен път съд " * 4
+    low = text.lower()
+    assert not langmod._russian_by_letters(low, langmod.script_counts(low).get("cyrillic", 0))
