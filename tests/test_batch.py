@@ -59,8 +59,8 @@ def test_process_line_takes_the_records_language_and_skips_detection(monkeypatch
     monkeypatch.setattr(cleaner.lang, "detect_language", no_detection)
     clean = Settings().clean_fn(Cleaner())
     text = "Der Bundestag hat am Dienstag das neue Gesetz mit großer Mehrheit beschlossen."
-    for given, used in [("de", "de"), ("pt-BR", "pt"), ("FR", "fr")]:
-        o = process_line(json.dumps({"text": text, "language": given}), clean, lang_field="language")
+    for code, used in [("de", "de"), ("pt-BR", "pt"), ("FR", "fr")]:
+        o = process_line(json.dumps({"text": text, "language": code}), clean, lang_field="language")
         assert o.ok and json.loads(o.line)[REPORT_KEY]["meta"]["lang"] == used
     # a value that is not a code, or no such field: detected as usual
     monkeypatch.undo()

@@ -15,7 +15,6 @@ Fixtures are `<lang>_<n>.txt` with `<lang>_<n>.expect.toml` beside them:
 from __future__ import annotations
 
 import pathlib
-import re
 import tomllib
 
 import pytest

@@ -266,7 +266,7 @@ def _paragraph_flags(p, allow: frozenset[str], inf) -> list[Flag]:
     for i in range(len(toks) - 1):
         if folded[i] != folded[i + 1] or not adjacent(i):
             continue
-        (s1, e1, w1), (s2, e2, w2) = toks[i], toks[i + 1]
+        (s1, _, w1), (_, e2, w2) = toks[i], toks[i + 1]
         if _has_digit(w1) or w2[0].isupper() or folded[i] in allow:
             continue
         if len(flags) >= limit:
