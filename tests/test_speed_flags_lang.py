@@ -387,11 +387,23 @@ TOKENS = sorted({w for words in VOCAB.values() for w in words} | set(NOISE) - se
 @given(st.lists(st.one_of(st.sampled_from(TOKENS), st.text(min_size=1, max_size=8).filter(lambda t: not any(
     c.isspace() for c in t))), min_size=1, max_size=30), st.sampled_from(CODES + ["sr", "und"]))
 @settings(max_examples=300, deadline=None)
-def test_learn_is_token_value(tokens, lang):
+def test_values_learn_token_value(tokens, lang):
     stop, rival = foreign_language._lang_words(lang)
-    values = {}
-    foreign_language._learn(set(tokens), values, stop, rival)
-    assert values == {t: foreign_language._token_value(t, stop, rival) for t in set(tokens)}
+    values = foreign_language._Values(stop, rival)
+    assert sum(map(values.__getitem__, tokens)) == sum(foreign_language._token_value(t, stop, rival) for t in tokens)
+    assert dict(values) == {t: foreign_language._token_value(t, stop, rival) for t in set(tokens)}
+
+
+def test_token_values_stay_bounded(monkeypatch):
+    """The per-language cache is dropped once it holds _MAX_CACHED tokens, and
+    answers the same after."""
+    monkeypatch.setattr(foreign_language, "_MAX_CACHED", 10)
+    stop, rival = foreign_language._lang_words("en")
+    values = foreign_language._Values(stop, rival)
+    words = [f"word{i}" for i in range(25)] + ["the", "The"]
+    totals = [values[w] for w in words]
+    assert len(values) <= 11
+    assert totals == [foreign_language._token_value(w, stop, rival) for w in words]
 
 
 @st.composite

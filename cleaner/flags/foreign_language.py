@@ -9,7 +9,7 @@ lines of numbers or URLs are never checked. Thresholds: rules/flags/foreign.toml
 
 The cheap test itself must cost next to nothing per paragraph: it works from
 counts over whitespace-separated tokens, each distinct token analysed once
-(_totals, for all of a document's paragraphs together), and falls back to the
+(_Values, remembered across documents), and falls back to the
 word-by-word definition (_suspicious_exact) only when the counts cannot decide.
 langdetect answers are remembered, and langdetect stops after its first trials
 when they leave no language outside the document's group a chance of reaching
@@ -127,7 +127,7 @@ _BITS = 10
 _MAX_PARA_TOKENS = (1 << _BITS) - 1
 _MASK = _MAX_PARA_TOKENS
 _UPPER, _LOWER, _STOP, _RIVAL, _NONLATIN = (_BITS * k for k in range(1, 6))
-_TOKEN_VALUES: dict[str, dict[str, int]] = {}   # lang -> token -> packed counts
+_TOKEN_VALUES: dict[str, "_Values"] = {}        # lang -> token -> packed counts
 _MAX_CACHED = 1 << 16                          # tokens per language; dropped beyond
 
 
@@ -137,32 +137,36 @@ def _unpack(total: int) -> tuple[int, int, int, int, int, int]:
             (total >> _STOP) & _MASK, (total >> _RIVAL) & _MASK, (total >> _NONLATIN) & _MASK)
 
 
-def _totals(token_lists: list[tuple[str, ...]], lang: str) -> list[int]:
-    """The packed counts of each of a document's paragraphs (split into tokens).
+class _Values(dict):
+    """token -> _token_value(token) for one document language. A token not seen
+    yet is analysed on its first lookup (__missing__), so a paragraph's counts
+    are one sum(map(values.__getitem__, tokens)) in C whether or not its tokens
+    are new: on text never seen, no failed pass and no second one."""
+    __slots__ = ("stop", "rival")
 
-    When a token is new, all the document's new tokens are learnt at once: one
-    failed lookup per document, not one per paragraph."""
+    def __init__(self, stop: frozenset[str], rival: frozenset[str]):
+        super().__init__()
+        self.stop, self.rival = stop, rival
+
+    def __missing__(self, tok: str) -> int:
+        if len(self) > _MAX_CACHED:
+            self.clear()
+        value = self[tok] = _token_value(tok, self.stop, self.rival)
+        return value
+
+
+def _totals(token_lists: list[tuple[str, ...]], lang: str) -> list[int]:
+    """The packed counts of each of a document's paragraphs (split into tokens)."""
     values = _TOKEN_VALUES.get(lang)
     if values is None:
-        values = _TOKEN_VALUES.setdefault(lang, {})
-    try:
-        return [sum(map(values.__getitem__, tokens)) for tokens in token_lists]
-    except KeyError:
-        if len(values) > _MAX_CACHED:
-            values.clear()
-        _learn(set().union(*token_lists).difference(values), values, *_lang_words(lang))
-        return [sum(map(values.__getitem__, tokens)) for tokens in token_lists]
+        values = _TOKEN_VALUES.setdefault(lang, _Values(*_lang_words(lang)))
+    count = values.__getitem__
+    return [sum(map(count, tokens)) for tokens in token_lists]
 
 
 _ONE_STOP, _ONE_RIVAL = 1 << _STOP, 1 << _RIVAL
 # 1 (a word) plus its case, by word[0].isupper(): every plain letter is upper- or lower-case.
 _ONE_WORD = (1 + (1 << _LOWER), 1 + (1 << _UPPER))
-
-
-def _learn(tokens, values: dict[str, int], stop: frozenset[str], rival: frozenset[str]) -> None:
-    """values[tok] = _token_value(tok, stop, rival) for each of `tokens`."""
-    for tok in tokens:
-        values[tok] = _token_value(tok, stop, rival)
 
 
 def _token_value(tok: str, stop: frozenset[str], rival: frozenset[str]) -> int:
