@@ -364,6 +364,24 @@ LINES = [
     ("en", "You may also like...", "related"),
     ("en", "Popular on IndieWire", "related"),
     ("en", "Popular online games are drawing a younger audience, the study found.", None),
+    # photo galleries: counters and parenthesised credit lines, in each language
+    ("en", "Image 2 of 5", "credit"),
+    ("en", "Photo 1 of / 23", "credit"),
+    ("en", "(Image credit: Blue Origin)", "credit"),
+    ("en", "(Photo: Damian Dovarganes/AP)", "credit"),
+    ("en", "(Graphic: Global assets in 2019 - here)", None),
+    ("en", "Image 2 of 5 shows the lander on the lunar surface, the agency said in its statement.", None),
+    ("de", "Bild 3 von 12", "credit"),
+    ("fr", "Photo 3 sur 12", "credit"),
+    ("es", "Foto 3 de 12", "credit"),
+    ("pt", "Imagem 3 de 12", "credit"),
+    ("it", "Foto 3 di 12", "credit"),
+    ("nl", "Foto 3 van 12", "credit"),
+    ("pl", "Zdjęcie 3 z 12", "credit"),
+    ("cs", "Foto 3 z 12", "credit"),
+    ("ru", "Фото 3 из 12", "credit"),
+    ("uk", "Фото 3 з 12", "credit"),
+    ("de", "Bild 3 von 12 Kandidaten wurde am Ende gewählt, sagte der Sprecher der Partei am Abend.", None),
 ]
 
 _PARA = ("This ordinary paragraph has well over fifteen words so that the document has real prose "

@@ -349,3 +349,36 @@ def test_the_engine_tells_the_main_text_finder_which_lines_are_credits():
         assert text in res.text, text
     assert "Image copyright" not in res.text
     assert {r.rule for r in res.removed if r.text.startswith("Image copyright")} == {"credit.en.image_copyright"}
+
+
+GALLERY = ["Image 1 of 5", "A crowd gathers outside the hall before the show on Sunday evening.",
+           "(Image credit: Jane Roe)",
+           "Image 2 of 5", "The singer on stage during her first tour.", "(Photo: Getty Images)",
+           "Image 3 of 5", "Fans hold up signs outside the venue.", "(Picture: John Doe)",
+           "Image 4 of 5", "Her first album cover.", "(Image credit: Sample Records)",
+           "Image 5 of 5", "The hall where the awards take place.", "(Photo credit: Ann Lee)"]
+# the rules that tell the gallery's lines apart (photo_credits reads '(Photo: X)' too)
+GALLERY_RULES = ("credit.en.gallery_counter", "credit.en.image_credit_line", "credit.en.photo_credits")
+
+
+def _gallery_page():
+    """Page text with blank lines between blocks; each photo's counter, caption
+    and credit are one block."""
+    gallery = ["\n".join(GALLERY[k:k + 3]) for k in range(0, len(GALLERY), 3)]
+    return "\n\n".join([TITLE] + MENU + SPLIT_ARTICLE_HEAD + gallery + SPLIT_ARTICLE_TAIL + FOOTER)
+
+
+def test_a_photo_gallery_between_paragraphs_does_not_split_the_article():
+    """Gallery counters and parenthesised credit lines are credits (their captions
+    go with them), so the main-text finder weighs the gallery as nothing."""
+    raw = _gallery_page()
+    res = cleaner.clean(raw, lang="en")
+    for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL:
+        assert text in res.text, text
+    for text in GALLERY:
+        assert text not in res.text, text
+    rules = {r.rule for r in res.removed if r.text.strip() in GALLERY}
+    assert rules == {"credit.en.gallery_counter", "credit.en.image_credit_line", "credit.caption"}
+    # without those rules the gallery weighs as furniture and part of the article is lost
+    off = cleaner.clean(raw, lang="en", disable=GALLERY_RULES)
+    assert any(text not in off.text for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
