@@ -93,6 +93,11 @@ NEARGOOD_WEIGHT = 0.5
 #: MIN_PROSE_WORDS words) this share.
 SHORT_WEIGHT = 0.5
 MIN_PROSE_WORDS = 3
+#: a long line poor in stopwords that is still a whole sentence (no link share,
+#: sentence punctuation at its end, at least this many words: "Argentina got
+#: past Chile 3-0, with Pella beating Jarry 6-4, 6-3.") weighs nothing: names
+#: and scores are no evidence of prose, and no evidence of furniture either.
+MIN_NAMED_SENTENCE_WORDS = 12
 #: a page with fewer good lines than this (short paragraphs throughout)
 #: counts its near-good and short prose lines fully.
 MIN_GOOD_LINES = 5
@@ -341,6 +346,8 @@ def _weight(f, p) -> float:
             and f.density >= p["min_stopword_density"]):
         return f.length * factor * p["short_weight"]
     if f.cls == BAD:
+        if not f.link and f.terminal and f.words >= MIN_NAMED_SENTENCE_WORDS:
+            return 0.0
         return -max(p["short_penalty"], f.length * 0.5)
     penalty = p["short_penalty"]
     if f.bullet:

@@ -382,3 +382,43 @@ def test_a_photo_gallery_between_paragraphs_does_not_split_the_article():
     # without those rules the gallery weighs as furniture and part of the article is lost
     off = cleaner.clean(raw, lang="en", disable=GALLERY_RULES)
     assert any(text not in off.text for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
+
+
+RESULTS_HEAD = [
+    "The home side kept its hopes alive on Tuesday night, and the captain said the team had "
+    "never doubted that it could come back after losing the first match of the evening.",
+    "It was a long night for everyone who was there, and the players said that they were "
+    "tired but happy with what they had done in front of their own fans.",
+]
+RESULTS = [
+    "Argentina comfortably got past Chile 3-0 in Group C, with Guido Pella beating Nicolas Jarry "
+    "6-4, 6-3 and Diego Schwartzman defeating Cristian Garin 6-2, 6-2.",
+    "Kazakhstan beat the Netherlands 2-1 after Mikhail Kukushkin and Alexander Bublik defeated "
+    "Robin Haase and Jean-Julien Rojer 6-4, 7-6 (2) in Group E.",
+    "Australia beat Colombia behind Nick Kyrgios' 6-4, 6-4 win over Alejandro Gonzalez and Alex "
+    "de Minaur's 6-4, 6-3 victory over Daniel Elahi Galan.",
+]
+RESULTS_TAIL = [
+    "The tournament goes on until Sunday, when the last two teams will meet in the final in "
+    "front of what the organisers say will be a full stadium for the first time this year.",
+    "Tickets for the final went on sale this week, and the organisers said that most of them "
+    "had already been sold to fans who had travelled from all over the country.",
+]
+
+
+def test_sentences_full_of_names_and_scores_do_not_split_the_article(monkeypatch):
+    """A whole sentence poor in stopwords (a results roundup) weighs nothing, not
+    like furniture: the article around it stays one piece."""
+    raw = "\n\n".join([TITLE] + MENU + RESULTS_HEAD + RESULTS + RESULTS_TAIL + FOOTER)
+    lines = split_lines(raw)
+    ranges = find_boilerplate(lines, "en", title_index=0)
+    _check_ranges(lines, ranges, 0)
+    dropped = _dropped(lines, ranges)
+    for text in RESULTS_HEAD + RESULTS + RESULTS_TAIL:
+        assert _index_of(lines, text) not in dropped, text
+    for text in MENU:
+        assert _index_of(lines, text) in dropped, text
+    # weighed as furniture (the rule off), the results split the article
+    monkeypatch.setattr(mainfinder, "MIN_NAMED_SENTENCE_WORDS", 10_000)
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    assert any(_index_of(lines, text) in dropped for text in RESULTS_HEAD + RESULTS_TAIL)
