@@ -116,6 +116,15 @@ MAX_ANCHORS = 8
 #: a title, and a line repeating it, is at most this long.
 MAX_TITLE_CHARS = 300
 
+# --- a list the article announces ------------------------------------------------------
+#: the article's run is followed by a line ending in ':' ("Tour dates:") and a
+#: block of rows, each with a digit (dates, scores, prices), with no blank line
+#: between: the rows are the list the article announced and go with it, when
+#: there are at least this many ...
+MIN_ANNOUNCED_ROWS = 3
+#: ... of at most this many words each.
+MAX_ROW_WORDS = 30
+
 # --- menus and the gate -----------------------------------------------------------
 #: a menu line has at most this many words, fewer than MAX_MENU_LINE_CHARS
 #: characters, no digit and no sentence punctuation.
@@ -406,6 +415,27 @@ def _best_span(weights, lo: int = 0, hi: int | None = None):
     return best
 
 
+def _announced_list_end(feats, last: int) -> int:
+    """`last`, or the last row of a list the article announces at its end (a
+    lead-in line ending in ':', the run's last line or the one after it, and a
+    block of digit-bearing rows: see MIN_ANNOUNCED_ROWS)."""
+    for lead in (last, last + 1):
+        if lead < len(feats):
+            f = feats[lead]
+            if not f.link and f.words >= 3 and f.text.rstrip().endswith(":"):
+                break
+    else:
+        return last
+    end, prev = lead, f.idx
+    for k in range(lead + 1, len(feats)):
+        row = feats[k]
+        if (row.idx != prev + 1 or row.link or row.words > MAX_ROW_WORDS
+                or not _DIGIT.search(row.text)):
+            break
+        end, prev = k, row.idx
+    return end if end - lead >= MIN_ANNOUNCED_ROWS else last
+
+
 def _title_anchors(feats, title_index: int | None) -> list[int]:
     """Positions (in feats) of later lines repeating the title line (the
     article's own headline: the article starts shortly after one)."""
@@ -531,6 +561,7 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
     if anchored is not None and anchored[0] * anchor_bonus >= best[0]:
         best = anchored
     _, first, last = best
+    last = _announced_list_end(feats, last)
 
     drop: dict[int, tuple[str, str]] = {}   # position in feats -> (category, rule)
     for i in range(first):

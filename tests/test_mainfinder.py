@@ -2,6 +2,7 @@
 footers around an article) and on clean text it must leave alone."""
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -422,3 +423,40 @@ def test_sentences_full_of_names_and_scores_do_not_split_the_article(monkeypatch
     monkeypatch.setattr(mainfinder, "MIN_NAMED_SENTENCE_WORDS", 10_000)
     dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
     assert any(_index_of(lines, text) in dropped for text in RESULTS_HEAD + RESULTS_TAIL)
+
+
+TOUR_ROWS = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+             "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+             "June 14 -- Bank Amphitheatre, Alpharetta, GA",
+             "June 17 -- Bridgestone Arena, Nashville, TN",
+             "July 2 -- Mohegan Sun Arena, Uncasville, CT",
+             "Aug. 30 -- Pepsi Center, Denver, CO"]
+
+
+def _list_page(lead_in, rows):
+    article = "\n\n".join(SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
+    return ("\n\n".join([TITLE] + MENU) + "\n\n" + article + "\n\n" + "\n".join([lead_in] + rows)
+            + "\n\n" + "\n\n".join(FOOTER))
+
+
+def test_a_list_the_article_announces_goes_with_it(monkeypatch):
+    lines = split_lines(_list_page("The band's 2020 tour dates:", TOUR_ROWS))
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    for text in SPLIT_ARTICLE_TAIL + ["The band's 2020 tour dates:"] + TOUR_ROWS:
+        assert _index_of(lines, text) not in dropped, text
+    for text in FOOTER[1:4]:
+        assert _index_of(lines, text) in dropped, text
+    monkeypatch.setattr(mainfinder, "MIN_ANNOUNCED_ROWS", 1000)
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    assert all(_index_of(lines, text) in dropped for text in TOUR_ROWS)
+
+
+@pytest.mark.parametrize("lead_in,rows", [
+    ("More events near you", TOUR_ROWS),                          # no announcement
+    ("More from the site:", FOOTER[1:4] + ["Weather Warning Issued", "Road Works Begin"]),  # rows without digits
+    ("The band's 2020 tour dates:", TOUR_ROWS[:2]),               # too few rows
+])
+def test_rows_without_an_announcement_stay_furniture(lead_in, rows):
+    lines = split_lines(_list_page(lead_in, rows))
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    assert all(_index_of(lines, text) in dropped for text in rows)
