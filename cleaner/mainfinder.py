@@ -98,6 +98,10 @@ MIN_PROSE_WORDS = 3
 #: past Chile 3-0, with Pella beating Jarry 6-4, 6-3.") weighs nothing: names
 #: and scores are no evidence of prose, and no evidence of furniture either.
 MIN_NAMED_SENTENCE_WORDS = 12
+#: a row of figures (at least this many numbers, one of them a price, a
+#: percentage or a decimal: a table row, a price, a ticker) weighs nothing
+#: either, where it would weigh like furniture.
+MIN_FIGURES = 2
 #: a page with fewer good lines than this (short paragraphs throughout)
 #: counts its near-good and short prose lines fully.
 MIN_GOOD_LINES = 5
@@ -171,6 +175,8 @@ _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer
 _MAYBE_DENSE = re.compile("[\u0e00-\u1dff\u2e80-\U0010ffff]")
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
 _DIGIT = regex.compile(r"\d")
+_FIGURE = regex.compile(r"\d+(?:[.,:]\d+)*")
+_MONEY_OR_PERCENT = "%$€£¥₽₹"
 # Strings one of which a match of _URL / _SEPARATORS (on the lower-cased line)
 # must contain: a cheap test before the regex. (_copyright() derives its own.)
 _URL_CUES = ("://", "www.", "@", ".com", ".org", ".net", ".co.uk", ".htm", ".php")
@@ -366,12 +372,24 @@ def _weight(f, p) -> float:
     return -penalty
 
 
+def _figures_row(text: str) -> bool:
+    """A row of figures (MIN_FIGURES): '225.86 -12.99 -5.44%', '63 85% 1 tackle', '$139.00 (save $20)'."""
+    if not _DIGIT.search(text):
+        return False
+    figures = _FIGURE.findall(text)
+    return len(figures) >= MIN_FIGURES and (any(c in text for c in _MONEY_OR_PERCENT)
+                                           or any("." in n or "," in n for n in figures))
+
+
 def _listish(f) -> bool:
     return f.density > 0 and f.lower_share >= 0.5 and f.words >= 2
 
 
 def _line_weights(feats, p) -> list[float]:
     weights = [_weight(f, p) for f in feats]
+    for k, f in enumerate(feats):
+        if weights[k] < 0 and not f.link and not f.dup and _figures_row(f.text):
+            weights[k] = 0.0
     full = max(1, p["full_penalty_run"])
     n = len(weights)
     i = 0

@@ -460,3 +460,34 @@ def test_rows_without_an_announcement_stay_furniture(lead_in, rows):
     lines = split_lines(_list_page(lead_in, rows))
     dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
     assert all(_index_of(lines, text) in dropped for text in rows)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%", True),
+    ("DL Larry Ogunjobi 63 85% 1 tackle (1 combined).", True),
+    ("$139.00 at Amazon (save $20)", True),
+    ("Zalando SE 41,20 +1,5", True),
+    ("Page 1 2 3 4", False),              # numbers, but no price, percentage or decimal
+    ("June 9 -- Coral Sky Amphitheatre", False),
+    ("Ticker Security Last Change Change %", False),
+    ("Sign in", False),
+])
+def test_figures_row(text, expected):
+    assert mainfinder._figures_row(text) is expected
+
+
+TICKER = ["Ticker Security Last Change Change %", "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%",
+          "LOW LOWE'S COMPANIES INC. 113.40 -1.62 -1.41%", "TGT TARGET CORP. 107.02 +0.35 +0.33%"]
+
+
+def test_a_table_of_figures_does_not_split_the_article(monkeypatch):
+    """Rows of prices and percentages between paragraphs weigh nothing."""
+    raw = "\n\n".join([TITLE] + MENU + SPLIT_ARTICLE_HEAD[:2] + ["\n".join(TICKER)]
+                      + SPLIT_ARTICLE_HEAD[2:] + SPLIT_ARTICLE_TAIL + FOOTER)
+    lines = split_lines(raw)
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL + TICKER[1:]:
+        assert _index_of(lines, text) not in dropped, text
+    monkeypatch.setattr(mainfinder, "MIN_FIGURES", 1000)
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD[:2])
