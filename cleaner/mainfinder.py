@@ -102,6 +102,8 @@ MIN_NAMED_SENTENCE_WORDS = 12
 #: percentage or a decimal: a table row, a price, a ticker) weighs nothing
 #: either, where it would weigh like furniture.
 MIN_FIGURES = 2
+# (So does an interview's question or answer: a line opening with one capital
+# letter and a colon, "Q: Favorite books?", "A: Lebron James", "F:", "P:", "В:".)
 #: a page with fewer good lines than this (short paragraphs throughout)
 #: counts its near-good and short prose lines fully.
 MIN_GOOD_LINES = 5
@@ -176,6 +178,7 @@ _MAYBE_DENSE = re.compile("[\u0e00-\u1dff\u2e80-\U0010ffff]")
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
 _DIGIT = regex.compile(r"\d")
 _FIGURE = regex.compile(r"\d+(?:[.,:]\d+)*")
+_INTERVIEW_TURN = regex.compile(r"\p{Lu}:\s+\S")
 _MONEY_OR_PERCENT = "%$€£¥₽₹"
 # Strings one of which a match of _URL / _SEPARATORS (on the lower-cased line)
 # must contain: a cheap test before the regex. (_copyright() derives its own.)
@@ -388,7 +391,8 @@ def _listish(f) -> bool:
 def _line_weights(feats, p) -> list[float]:
     weights = [_weight(f, p) for f in feats]
     for k, f in enumerate(feats):
-        if weights[k] < 0 and not f.link and not f.dup and _figures_row(f.text):
+        if weights[k] < 0 and not f.link and not f.dup and (_figures_row(f.text)
+                                                             or _INTERVIEW_TURN.match(f.text)):
             weights[k] = 0.0
     full = max(1, p["full_penalty_run"])
     n = len(weights)

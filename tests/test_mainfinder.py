@@ -1,5 +1,6 @@
 """The main-text finder on synthetic raw page text (menus, banners, teasers,
 footers around an article) and on clean text it must leave alone."""
+import re
 import time
 
 import pytest
@@ -491,3 +492,27 @@ def test_a_table_of_figures_does_not_split_the_article(monkeypatch):
     monkeypatch.setattr(mainfinder, "MIN_FIGURES", 1000)
     dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
     assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD[:2])
+
+
+INTERVIEW = ["Q: Favorite childhood memory?", "A: Trip to the coast", "Q: Favorite books?",
+             "A: Two old novels", "Q: Favorite athlete?", "A: A tennis player", "Q: Favorite apps?",
+             "A: Maps and a weather app"]
+
+
+def test_an_interviews_short_turns_do_not_split_the_article(monkeypatch):
+    raw = "\n\n".join([TITLE] + MENU + SPLIT_ARTICLE_HEAD + INTERVIEW + SPLIT_ARTICLE_TAIL + FOOTER)
+    lines = split_lines(raw)
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    for text in SPLIT_ARTICLE_HEAD + INTERVIEW + SPLIT_ARTICLE_TAIL:
+        assert _index_of(lines, text) not in dropped, text
+    monkeypatch.setattr(mainfinder, "_INTERVIEW_TURN", re.compile(r"(?!)"))
+    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
+
+
+@pytest.mark.parametrize("text,turn", [("Q: Favorite books?", True), ("F: Wie ging es weiter?", True),
+                                       ("В: Как это было?", True), ("P: ¿Y después?", True),
+                                       ("Note: the road is closed", False), ("A:B testing", False),
+                                       ("USA: results", False)])
+def test_interview_turns(text, turn):
+    assert bool(mainfinder._INTERVIEW_TURN.match(text)) is turn
