@@ -380,6 +380,7 @@ LINES = [
     ("en", "Back to the gallery, the owner said, where the paintings were hung again last week.", None),
     ("en", "Jonathan P. Blair Submitted photo", "credit"),
     ("en", "Main Street in 1952 File photo", "credit"),
+    ("en", "He said the court ordered a file photo.", None),
     ("en", "Police released a submitted photo of the two suspects and asked anyone who knew them to call.", None),
     ("en", "Story continues below gallery", "navigation"),
     ("en", "Continue Reading Below", "navigation"),
