@@ -244,11 +244,14 @@ class Engine:
                 m = _search(rule, title, title.lower(), dead, warnings)
                 if not m or m is True or m.start() == 0:
                     continue
+                shorter = title[: m.start()].rstrip()
+                if len(shorter) == len(title):
+                    continue    # an empty match at the end trims nothing (and would never stop)
                 offsets = offsets or norm_to_raw_offsets(line.raw)
                 a, b = raw_span(offsets, m.start(), len(title))
                 start, end = line.start + a, line.start + b
                 removed.append(Removal(start, end, rule.category, rule.id, raw[start:end]))
-                title = title[: m.start()].rstrip()
+                title = shorter
                 changed = True
                 break
         return title, removed

@@ -7,6 +7,7 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
@@ -129,6 +130,22 @@ def test_evil_user_pattern_through_the_cli(tmp_path):
     rec = json.loads(r.stdout)
     assert any("test.evil" in w for w in rec["clean"]["meta"]["warnings"])
     assert b"warning: record 1: rule test.evil timed out" in r.stderr and b"warnings: 1" in r.stderr
+
+
+@pytest.mark.parametrize("pattern", ["$", "\\s*$", "(?=$)", "x*$"])
+def test_a_title_suffix_pattern_that_matches_empty_at_the_end_trims_nothing(tmp_path, pattern):
+    """It used to loop for ever, growing a list of empty removals (gigabytes)."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "p.toml").write_text(f'[[rule]]\nid = "u.empty_end"\ncategory = "site"\npattern = \'{pattern}\'\n'
+                                 'where = "title"\naction = "trim_suffix"\n', encoding="utf-8")
+    for title in ("0", "A long headline about the council budget vote"):
+        r = run_cli(["--rules", str(pack), "--lang", "en", "--format", "json"],
+                    stdin=f"{title}\n\nThe body of the article stays here, long enough.\n".encode())
+        assert r.returncode == 0, r.stderr
+        rec = json.loads(r.stdout)
+        assert not [x for x in rec["removed"] if x["rule"] == "u.empty_end"]
+        assert rec["text"].startswith(title)
 
 
 class _EngineFailure:
