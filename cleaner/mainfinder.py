@@ -100,10 +100,10 @@ MIN_PROSE_WORDS = 3
 MIN_NAMED_SENTENCE_WORDS = 12
 #: a row of figures (at least this many numbers, one of them a price, a
 #: percentage or a decimal: a table row, a price, a ticker) weighs nothing
-#: either, where it would weigh like furniture.
+#: either, where it would weigh like furniture; so does an interview's turn,
+#: a line opening with one capital letter and a colon ("Q: Favorite books?",
+#: "A: Lebron James", "F:", "P:", "В:"). See _no_evidence.
 MIN_FIGURES = 2
-# (So does an interview's question or answer: a line opening with one capital
-# letter and a colon, "Q: Favorite books?", "A: Lebron James", "F:", "P:", "В:".)
 #: a page with fewer good lines than this (short paragraphs throughout)
 #: counts its near-good and short prose lines fully.
 MIN_GOOD_LINES = 5
@@ -366,8 +366,6 @@ def _weight(f, p) -> float:
             and f.density >= p["min_stopword_density"]):
         return f.length * factor * p["short_weight"]
     if f.cls == BAD:
-        if not f.link and f.terminal and f.words >= MIN_NAMED_SENTENCE_WORDS:
-            return 0.0
         return -max(p["short_penalty"], f.length * 0.5)
     penalty = p["short_penalty"]
     if f.bullet:
@@ -375,6 +373,18 @@ def _weight(f, p) -> float:
     elif _listish(f):
         penalty *= p["listish_factor"]
     return -penalty
+
+
+def _no_evidence(f) -> bool:
+    """A line that is neither prose nor furniture, whatever its features say: a
+    whole sentence of names and scores, a row of figures, an interview's turn.
+    It weighs nothing, so it never splits the article it stands in."""
+    if f.link or f.dup:
+        return False
+    text = f.text
+    if f.cls == BAD and f.terminal and f.words >= MIN_NAMED_SENTENCE_WORDS:
+        return True
+    return (text[1:2] == ":" and _INTERVIEW_TURN.match(text) is not None) or _figures_row(text)
 
 
 def _figures_row(text: str) -> bool:
@@ -393,8 +403,7 @@ def _listish(f) -> bool:
 def _line_weights(feats, p) -> list[float]:
     weights = [_weight(f, p) for f in feats]
     for k, f in enumerate(feats):
-        if weights[k] < 0 and not f.link and not f.dup and (
-                (f.text[1:2] == ":" and _INTERVIEW_TURN.match(f.text)) or _figures_row(f.text)):
+        if weights[k] < 0 and _no_evidence(f):
             weights[k] = 0.0
     full = max(1, p["full_penalty_run"])
     n = len(weights)
@@ -443,14 +452,10 @@ def _announced_list_end(feats, last: int) -> int:
     """`last`, or the last row of a list the article announces at its end (a
     lead-in line ending in ':', the run's last line or the one after it, and a
     block of digit-bearing rows: see MIN_ANNOUNCED_ROWS)."""
-    for lead in (last, last + 1):
-        if lead < len(feats):
-            f = feats[lead]
-            if not f.link and f.words >= 3 and f.text.rstrip().endswith(":"):
-                break
-    else:
+    lead = next((k for k in (last, last + 1) if k < len(feats) and _lead_in(feats[k])), None)
+    if lead is None:
         return last
-    end, prev = lead, f.idx
+    end, prev = lead, feats[lead].idx
     for k in range(lead + 1, len(feats)):
         row = feats[k]
         if (row.idx != prev + 1 or row.link or row.words > MAX_ROW_WORDS
@@ -458,6 +463,11 @@ def _announced_list_end(feats, last: int) -> int:
             break
         end, prev = k, row.idx
     return end if end - lead >= MIN_ANNOUNCED_ROWS else last
+
+
+def _lead_in(f) -> bool:
+    """A line that announces a list: 'The band's 2020 tour dates:'."""
+    return not f.link and f.words >= 3 and f.text.rstrip().endswith(":")
 
 
 def _title_anchors(feats, title_index: int | None) -> list[int]:
