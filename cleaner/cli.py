@@ -269,7 +269,8 @@ def _check_args(args) -> str | None:
     if args.lang is not None:
         if not _LANG_CODE.fullmatch(args.lang):
             return f"--lang: not a language code: {args.lang!r} (use ISO 639-1, e.g. en)"
-        args.lang = re.split(r"[-_]", args.lang.lower(), maxsplit=1)[0]
+        from .lang import normalize_code
+        args.lang = normalize_code(args.lang)
     if args.rejects and not args.jsonl:
         return "--rejects needs --jsonl"
     if args.lang_field is not None and not args.jsonl:
