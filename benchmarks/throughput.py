@@ -93,22 +93,34 @@ def bench_in_process(docs, args) -> float:
     return dt
 
 
-def bench_layers(docs, args) -> None:
+def detected_languages(docs) -> dict[str, str]:
+    """Each distinct text's language, as the cleaner detects it."""
+    from cleaner.api import Cleaner
+    c = Cleaner()
+    return {d: c.clean(d, flags=False).meta["lang"] for d in dict.fromkeys(docs)}
+
+
+def write_jsonl(path: str, docs, langs: dict[str, str] | None = None) -> None:
+    """The corpus as JSONL records {"id", "text"}, plus "language" when `langs` is given."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, d in enumerate(docs):
+            rec = {"id": i, "text": d} if langs is None else {"id": i, "text": d, "language": langs[d]}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def bench_layers(docs, args, langs: dict[str, str]) -> None:
     """Where the time goes, in the same run: the corpus cleaned in process as a
-    whole, with each document's language given (detected beforehand, so the same
-    rules run), and with the language given and flags off. The differences are
-    the cost of language detection and of the flag detectors; the last line is
-    what the rules, segmentation and structure cost alone. For scale: one `re`
-    pass over the text (`\\w+` findall), the least any word-level step costs."""
+    whole, with each document's language given (`langs`, detected beforehand, so
+    the same rules run), and with the language given and flags off. The
+    differences are the cost of language detection and of the flag detectors; the
+    last line is what the rules, segmentation and structure cost alone. For
+    scale: one `re` pass over the text (`\\w+` findall), the least any word-level
+    step costs."""
     import re
 
     from cleaner.api import Cleaner
     c = Cleaner()
     warm_start(c)
-    langs = {}
-    for d in docs:
-        if d not in langs:
-            langs[d] = c.clean(d).meta["lang"]
     mb = mb_of(docs)
     runs = [("everything (as above)", {}, False), ("language given", {}, True),
             ("language given, flags off", {"flags": False}, True)]
@@ -178,9 +190,7 @@ def bench_first_pass(texts, args) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "distinct.jsonl")
-        with open(path, "w", encoding="utf-8") as fh:
-            for d in texts:
-                fh.write(json.dumps({"text": d}, ensure_ascii=False) + "\n")
+        write_jsonl(path, texts)
         out = subprocess.run([sys.executable, "-c", _FIRST_PASS, path, args.lang or "", str(ROOT / "benchmarks")], check=True,
                              env=env, capture_output=True, text=True).stdout
     start, seconds = map(float, out.strip().splitlines()[-1].split())
@@ -188,46 +198,25 @@ def bench_first_pass(texts, args) -> None:
     print(f"  (after {start:.2f} s of start-up: every rule pack compiled, langdetect, stoplists loaded)")
 
 
-def bench_cli(path: str, mb: float, n: int, args, jobs_list) -> dict[int, float]:
-    """`clean --jsonl -j J` for each J in --jobs, --repeat rounds interleaved; the best time counts."""
+def bench_cli(path: str, mb: float, n: int, args, jobs_list, extra: tuple[str, ...] = ()) -> dict[int, float]:
+    """`clean --jsonl -j J [extra]` for each J in jobs_list, --repeat rounds
+    interleaved; the best time counts."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     best: dict[int, float] = {}
     for _ in range(args.repeat):
         for jobs in jobs_list:
-            cmd = [sys.executable, "-m", "cleaner", "--jsonl", "-j", str(jobs), "--quiet", "-o", os.devnull, path]
+            cmd = [sys.executable, "-m", "cleaner", "--jsonl", "-j", str(jobs), "--quiet", "-o", os.devnull,
+                   *extra, path]
             if args.lang:
                 cmd += ["--lang", args.lang]
             t = time.perf_counter()
             subprocess.run(cmd, check=True, env=env)
             dt = time.perf_counter() - t
             best[jobs] = min(best.get(jobs, dt), dt)
+    shown = "".join(f" {e}" for e in extra if e.startswith("--"))
     for jobs in jobs_list:
-        report(f"clean --jsonl -j {jobs}", best[jobs], mb, n, cores=jobs)
+        report(f"clean --jsonl -j {jobs}{shown}", best[jobs], mb, n, cores=jobs)
     return best
-
-
-def bench_cli_lang_field(docs, tmp: str, mb: float, args) -> None:
-    """`clean --jsonl -j 1 --lang-field language` on the same corpus, each record
-    carrying its language (as corpora from a language-filtering pipeline do)."""
-    from cleaner.api import Cleaner
-    c = Cleaner()
-    langs: dict[str, str] = {}
-    path = os.path.join(tmp, "corpus-lang.jsonl")
-    with open(path, "w", encoding="utf-8") as fh:
-        for i, d in enumerate(docs):
-            if d not in langs:
-                langs[d] = c.clean(d, flags=False).meta["lang"]
-            fh.write(json.dumps({"id": i, "text": d, "language": langs[d]}, ensure_ascii=False) + "\n")
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    cmd = [sys.executable, "-m", "cleaner", "--jsonl", "-j", "1", "--quiet", "--lang-field", "language",
-           "-o", os.devnull, path]
-    best = None
-    for _ in range(args.repeat):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, env=env)
-        dt = time.perf_counter() - t
-        best = dt if best is None else min(best, dt)
-    report("clean --jsonl -j 1 --lang-field", best, mb, len(docs))
 
 
 def bench_justext(docs) -> float | None:
@@ -346,22 +335,24 @@ def main(argv=None) -> int:
         print(f"\n== {name}: {len(docs)} documents, {mb:.1f} MB from {len(source)} distinct texts", flush=True)
         cli_times = {}
         jobs = args.jobs if k == 0 else [1]
+        langs = detected_languages(docs) if args.layers else None
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "corpus.jsonl")
-            with open(path, "w", encoding="utf-8") as fh:
-                for i, d in enumerate(docs):
-                    fh.write(json.dumps({"id": i, "text": d}, ensure_ascii=False) + "\n")
+            write_jsonl(path, docs)
             if not args.skip_in_process:
                 bench_in_process(docs, args)
                 bench_first_pass(source, args)
-                if args.layers:
+                if langs is not None:
                     print("where the time goes (in process):", flush=True)
-                    bench_layers(docs, args)
+                    bench_layers(docs, args, langs)
             if not args.skip_cli:
                 cli_times = bench_cli(path, mb, len(docs), args, jobs)
                 print(f"(best of {args.repeat} interleaved runs per -j; load average now {_load()})")
-                if args.layers:
-                    bench_cli_lang_field(docs, tmp, mb, args)
+                if langs is not None:
+                    # records that carry their language, as from a language-filtering pipeline
+                    lang_path = os.path.join(tmp, "corpus-lang.jsonl")
+                    write_jsonl(lang_path, docs, langs)
+                    bench_cli(lang_path, mb, len(docs), args, [1], extra=("--lang-field", "language"))
         jt = None if args.skip_justext else bench_justext(docs)
         if 1 in cli_times and 2 in cli_times:
             print(f"speed-up -j 2 vs -j 1: {cli_times[1] / cli_times[2]:.2f}x")
