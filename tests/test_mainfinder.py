@@ -71,6 +71,11 @@ def _check_ranges(lines, ranges, title_index=None):
             assert not first <= title_index <= last
 
 
+def _drops(lines):
+    """The lines find_boilerplate drops from an English page whose first line is its title."""
+    return _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+
+
 def _index_of(lines, text):
     return next(l.index for l in lines if l.text == text)
 
@@ -105,7 +110,7 @@ def test_teaser_block_after_article_is_dropped():
     header = [TITLE] + MENU
     raw = _page(header, ARTICLE, ["More from the site"] + teasers + FOOTER)
     lines = split_lines(raw)
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     for text in ARTICLE[2:]:
         assert _index_of(lines, text) not in dropped, text
     for l in lines:
@@ -118,7 +123,7 @@ def test_clean_article_is_left_alone():
     lines = split_lines(raw)
     assert not looks_like_page(lines, "en")
     # the engine stops at the gate; the finder itself would at most take the byline
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     assert {lines[i].text for i in dropped} <= {"By Jane Doe"}
     no_byline = [ARTICLE[0]] + ARTICLE[2:]
     lines = split_lines("\n".join(no_byline))
@@ -244,7 +249,7 @@ def test_thresholds_are_exposed():
     # a gate that demands more menu lines than the page has stays shut
     assert not looks_like_page(lines, "en", min_menu_lines=1000)
     # the dearer furniture is, the less of the page the article can span
-    default = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    default = _drops(lines)
     strict = _dropped(lines, find_boilerplate(lines, "en", title_index=0, short_penalty=5000.0))
     assert default < strict
     assert _index_of(lines, ARTICLE[2]) not in strict
@@ -332,7 +337,7 @@ def test_credit_lines_the_rules_explained_do_not_split_the_article():
     lines = split_lines(raw)
     credits = frozenset(l.index for l in lines if l.text.startswith("Image copyright"))
     assert looks_like_page(lines, "en")
-    without = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    without = _drops(lines)
     # weighed as furniture, the block splits the article and one part is lost
     assert any(_index_of(lines, t) in without for t in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
     ranges = find_boilerplate(lines, "en", title_index=0, neutral=credits)
@@ -422,7 +427,7 @@ def test_sentences_full_of_names_and_scores_do_not_split_the_article(monkeypatch
         assert _index_of(lines, text) in dropped, text
     # weighed as furniture (the rule off), the results split the article
     monkeypatch.setattr(mainfinder, "MIN_NAMED_SENTENCE_WORDS", 10_000)
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     assert any(_index_of(lines, text) in dropped for text in RESULTS_HEAD + RESULTS_TAIL)
 
 
@@ -442,13 +447,13 @@ def _list_page(lead_in, rows):
 
 def test_a_list_the_article_announces_goes_with_it(monkeypatch):
     lines = split_lines(_list_page("The band's 2020 tour dates:", TOUR_ROWS))
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     for text in SPLIT_ARTICLE_TAIL + ["The band's 2020 tour dates:"] + TOUR_ROWS:
         assert _index_of(lines, text) not in dropped, text
     for text in FOOTER[1:4]:
         assert _index_of(lines, text) in dropped, text
     monkeypatch.setattr(mainfinder, "MIN_ANNOUNCED_ROWS", 1000)
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     assert all(_index_of(lines, text) in dropped for text in TOUR_ROWS)
 
 
@@ -459,7 +464,7 @@ def test_a_list_the_article_announces_goes_with_it(monkeypatch):
 ])
 def test_rows_without_an_announcement_stay_furniture(lead_in, rows):
     lines = split_lines(_list_page(lead_in, rows))
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     assert all(_index_of(lines, text) in dropped for text in rows)
 
 
@@ -486,11 +491,11 @@ def test_a_table_of_figures_does_not_split_the_article(monkeypatch):
     raw = "\n\n".join([TITLE] + MENU + SPLIT_ARTICLE_HEAD[:2] + ["\n".join(TICKER)]
                       + SPLIT_ARTICLE_HEAD[2:] + SPLIT_ARTICLE_TAIL + FOOTER)
     lines = split_lines(raw)
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL + TICKER[1:]:
         assert _index_of(lines, text) not in dropped, text
     monkeypatch.setattr(mainfinder, "MIN_FIGURES", 1000)
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD[:2])
 
 
@@ -502,11 +507,11 @@ INTERVIEW = ["Q: Favorite childhood memory?", "A: Trip to the coast", "Q: Favori
 def test_an_interviews_short_turns_do_not_split_the_article(monkeypatch):
     raw = "\n\n".join([TITLE] + MENU + SPLIT_ARTICLE_HEAD + INTERVIEW + SPLIT_ARTICLE_TAIL + FOOTER)
     lines = split_lines(raw)
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     for text in SPLIT_ARTICLE_HEAD + INTERVIEW + SPLIT_ARTICLE_TAIL:
         assert _index_of(lines, text) not in dropped, text
     monkeypatch.setattr(mainfinder, "_INTERVIEW_TURN", re.compile(r"(?!)"))
-    dropped = _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+    dropped = _drops(lines)
     assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
 
 
