@@ -19,7 +19,9 @@ class Cleaner:
         self.engine = Engine(self.ruleset)
 
     def clean(self, text: str, *, lang: str | None = None, body_only: bool = False,
-              html: bool | None = None, flags: bool = True) -> Result:
+              html: bool | None = None, flags: bool = True, input: str = "auto") -> Result:
+        """`input`: "article" for already extracted text (never cut by the main-text
+        finder), "page" for raw page text, "auto" to decide per document."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}")
         page_meta: dict = {}
@@ -31,7 +33,7 @@ class Cleaner:
         if lang is None:
             from .lang import detect_language
             lang = detect_language(text)
-        result = self.engine.run(text, lang, body_only=body_only, want_flags=flags)
+        result = self.engine.run(text, lang, body_only=body_only, want_flags=flags, input_kind=input)
         if html:
             result.meta["source"] = "html"
             for key in ("title", "date", "byline"):
@@ -56,6 +58,8 @@ def _cached(rules: tuple[str, ...], disable: tuple[str, ...]) -> Cleaner:
 
 
 def clean(text: str, *, lang: str | None = None, body_only: bool = False, html: bool | None = None,
-          rules: Iterable[str] = (), disable: Iterable[str] = (), flags: bool = True) -> Result:
+          rules: Iterable[str] = (), disable: Iterable[str] = (), flags: bool = True,
+          input: str = "auto") -> Result:
     """Clean one document. `rules`: extra rule-pack folders; `disable`: rule ids or globs."""
-    return _cached(tuple(rules), tuple(disable)).clean(text, lang=lang, body_only=body_only, html=html, flags=flags)
+    return _cached(tuple(rules), tuple(disable)).clean(text, lang=lang, body_only=body_only, html=html, flags=flags,
+                                                        input=input)

@@ -30,6 +30,8 @@ MECHANISMS = [
      "description": "If rules would remove most of a document, keep the doubtful removals and flag suspected_over_removal"},
 ]
 
+#: what the caller says the input is (see Engine.run)
+INPUT_KINDS = ("auto", "article", "page")
 TAIL_LINES = 3             # where = "tail": among the last this many non-blank lines (after the lead)
 TITLE_MAX_WORDS = 22
 PROSE_MIN_WORDS = 15
@@ -73,13 +75,23 @@ class Engine:
         return cached
 
     # ------------------------------------------------------------------ main
-    def run(self, raw: str, lang: str, body_only: bool = False, want_flags: bool = True) -> Result:
+    def run(self, raw: str, lang: str, body_only: bool = False, want_flags: bool = True,
+            input_kind: str = "auto") -> Result:
+        """Clean `raw`. `input_kind`: "article" (already extracted text: the main-text
+        finder never runs), "page" (raw page text: it always runs) or "auto" (decided
+        per document on evidence, leaning to "article"; meta["input"] says which)."""
+        if input_kind not in INPUT_KINDS:
+            raise ValueError(f"input must be one of {', '.join(INPUT_KINDS)}, not {input_kind!r}")
         lines = split_lines(raw)
         rules = self.rules_for(lang)
         matcher = self._matchers[lang]
         warnings: list[str] = []
         dead: set[str] = set()
         meta: dict = {"title": None, "date": None, "byline": None, "lang": lang}
+        if input_kind == "auto":
+            from . import mainfinder
+            input_kind = "page" if mainfinder.looks_like_page(lines, lang) else "article"
+        meta["input"] = input_kind
 
         marks: dict[int, Mark] = {}
         starts: dict[int, Rule] = {}
@@ -110,7 +122,8 @@ class Engine:
         flags: list[Flag] = []
         while True:
             marks = dict(line_marks)
-            self._structure(lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings)
+            self._structure(lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings,
+                            page=input_kind == "page")
             if not self.enabled("guard.over_removal"):
                 break
             culprit, flag = _guard(lines, marks, title_idx)
@@ -138,7 +151,8 @@ class Engine:
             meta["warnings"] = warnings
         return Result(text=text, removed=removed, flags=flags, meta=meta)
 
-    def _structure(self, lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings) -> None:
+    def _structure(self, lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings,
+                   page: bool = False) -> None:
         """Regions, captions and the coded mechanisms, minus the suppressed rules."""
         def on(rule_id: str) -> bool:
             return rule_id not in suppressed and self.enabled(rule_id)
@@ -154,7 +168,7 @@ class Engine:
         if on("offtopic.cohesion"):
             for k in cohesion.offtopic_tail(lines, marks, title_idx, lang):
                 marks[k] = Mark("offtopic", "offtopic.cohesion", certain=False)
-        if on("mainfinder"):
+        if page and on("mainfinder"):
             self._main_text(lines, marks, title_idx, lang, on)
         # last: two copies become adjacent only once what stood between them is gone
         if on("duplicate.repeated_line"):
@@ -258,14 +272,7 @@ class Engine:
 
     def _main_text(self, lines, marks, title_idx, lang, on) -> None:
         """Raw page text (menus, link lists around the article): the main-text finder."""
-        try:
-            from . import mainfinder
-        except ImportError:
-            return
-        if not hasattr(mainfinder, "looks_like_page"):
-            return
-        if not mainfinder.looks_like_page(lines, lang):
-            return
+        from . import mainfinder
         neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
         for first, last, category, rule_id in mainfinder.find_boilerplate(lines, lang, title_index=title_idx,
                                                                            neutral=neutral):
