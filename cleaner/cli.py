@@ -66,6 +66,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .engine import INPUT_KINDS
     p = _Parser(prog="clean", description="Strip boilerplate from scraped news text, flag artifacts, keep the body. "
                 "`clean eval BENCH_DIR` scores the cleaner on a benchmark (see `clean eval --help`).",
                 epilog="exit codes: 0 ok; 1 an input could not be read or decoded (the others were processed); "
@@ -98,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     html.add_argument("--html", dest="html", action="store_true", default=None, help="input is HTML (auto-detected otherwise)")
     html.add_argument("--no-html", dest="html", action="store_false", help="never treat input as HTML")
     p.add_argument("--no-flags", action="store_true", help="skip the artifact detectors")
+    p.add_argument("--input", choices=INPUT_KINDS, default="auto",
+                   metavar="|".join(sorted(INPUT_KINDS, key=lambda k: k == "auto")),
+                   help="what the text is: 'article' = already extracted (an extractor's output, a feed's "
+                   "body; the main-text finder never runs), 'page' = all the visible text of a page (the "
+                   "main-text finder always runs), 'auto' = decided per document, leaning to article "
+                   "(default; meta.input in the report says which)")
     p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                    help="invalid UTF-8 or NUL bytes: stop with an error naming the byte offset (default), "
                    "or replace invalid bytes with U+FFFD and go on")
@@ -312,7 +319,7 @@ def _run(args) -> int:
                 continue
             try:
                 result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
-                                       flags=not args.no_flags)
+                                       flags=not args.no_flags, input=args.input)
             except Exception as exc:  # one bad input never costs the others; pass it through
                 _internal_error(exc, f"{path}: ")
                 status = max(status, EXIT_INTERNAL)

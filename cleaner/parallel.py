@@ -15,9 +15,9 @@ input record, in input order, while N worker processes clean them:
 Each worker gets its `Cleaner` once, at start: on Linux workers are forked and
 share the parent's already compiled one (copy-on-write); elsewhere (forkserver /
 spawn) each builds it from the same `Settings` (rule packs, disabled rules). The
-per-call settings (language, body-only, flags, HTML, field) are the parent's.
-The parent process stays single-threaded (non-blocking pipes and select()), so
-forking is safe.
+per-call settings (language, body-only, flags, HTML, input kind, field) are the
+parent's. The parent process stays single-threaded (non-blocking pipes and
+select()), so forking is safe.
 
 With jobs=1 and timeout=0 the records are cleaned in this process (no worker,
 no protection against a crash or a hang); any other combination uses workers.
@@ -64,12 +64,14 @@ class Settings:
     flags: bool = True
     field: str = "text"
     lang_field: str | None = None   # a record field that may give its language
+    input: str = "auto"             # what the text is: "article", "page" or "auto" (engine.INPUT_KINDS)
 
     @classmethod
     def from_args(cls, args) -> "Settings":
         return cls(rules=tuple(args.rules), disable=tuple(args.disable), lang=args.lang,
                    body_only=bool(args.body_only), html=args.html, flags=not args.no_flags,
-                   field=args.field, lang_field=getattr(args, "lang_field", None))
+                   field=args.field, lang_field=getattr(args, "lang_field", None),
+                   input=getattr(args, "input", "auto"))
 
     def clean_fn(self, cleaner=None) -> Callable:
         """clean(text, lang=None): the record's own language (from lang_field) if
@@ -80,7 +82,7 @@ class Settings:
 
         def clean(text: str, lang: str | None = None):
             return cleaner.clean(text, lang=lang or self.lang, body_only=self.body_only, html=self.html,
-                                 flags=self.flags)
+                                 flags=self.flags, input=self.input)
         return clean
 
 
