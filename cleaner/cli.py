@@ -356,15 +356,33 @@ def _list_rules(cleaner, args) -> int:
         FLAG_RULES = []
     rows = [r.to_listing() for r in cleaner.ruleset.rules]
     rows += [{**m, "source": "(mechanism)"} for m in MECHANISMS]
+    rows += _mainfinder_rows()
     rows += [{"id": f["id"], "category": "flag", "lang": "*", "action": "flag", "description": f.get("description", ""),
               "source": "(detector)"} for f in FLAG_RULES]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    finder_off = cleaner.ruleset.is_disabled("mainfinder")   # the switch turns every finder id off
     for r in sorted(rows, key=lambda r: r["id"]):
-        off = " (disabled)" if cleaner.ruleset.is_disabled(r["id"]) else ""
+        disabled = cleaner.ruleset.is_disabled(r["id"]) or (finder_off and r["id"].startswith("mainfinder."))
+        off = " (disabled)" if disabled else ""
         print(f"{r['id']:<40} {r['category']:<11} {r['lang']:<3} {r['action']:<18} {r['description']}{off}")
     return EXIT_OK
+
+
+def _mainfinder_rows() -> list[dict]:
+    """The main-text finder: its switch (`--disable mainfinder`), then each id its removals
+    carry, read from mainfinder.RULES (id -> (category, description)) so new ids show up."""
+    from . import mainfinder
+    categories = ",".join(sorted({category for category, _ in mainfinder.RULES.values()}))
+    rows = [{"id": "mainfinder", "category": categories, "lang": "*", "action": "switch",
+             "description": "The main-text finder for raw page text (all of mainfinder.*); it runs with "
+                            "--input page, or auto when the text looks like a whole page",
+             "source": "(mechanism)"}]
+    rows += [{"id": rule_id, "category": category, "lang": "*", "action": "mechanism",
+              "description": f"Main-text finder: {description}", "source": "(mechanism)"}
+             for rule_id, (category, description) in mainfinder.RULES.items()]
+    return rows
 
 
 def entry() -> None:
