@@ -53,6 +53,11 @@ class CleanerStep(PipelineStep):
         body_only: drop the title line from the text.
         html: True/False forces/forbids HTML extraction; None = auto-detect.
         flags: run the artifact detectors (flags go to the report, text is unchanged by them).
+        input: what the documents' text is (as `clean --input`): "article" for already
+            extracted text (an extractor's output, a feed's body: the main-text finder
+            never runs), "page" for all the visible text of a page (it always runs), "auto"
+            to decide per document, leaning to article (the report's meta["input"] says
+            which). Any other value raises ValueError here, not once per document.
         metadata_key: where the report goes in `doc.metadata` ("clean").
         keep_removed_text: keep the removed text in the report (False: offsets only).
         filter_empty: drop documents whose cleaned text is empty (or shorter than min_chars).
@@ -65,10 +70,13 @@ class CleanerStep(PipelineStep):
     _requires_dependencies: list = []
 
     def __init__(self, rules=(), disable=(), lang: str | None = None, lang_key: str | None = "language",
-                 body_only: bool = False, html: bool | None = None, flags: bool = True,
+                 body_only: bool = False, html: bool | None = None, flags: bool = True, input: str = "auto",
                  metadata_key: str = "clean", keep_removed_text: bool = True, filter_empty: bool = False,
                  min_chars: int = 1, exclusion_writer=None):
         super().__init__()
+        from .engine import INPUT_KINDS
+        if input not in INPUT_KINDS:
+            raise ValueError(f"input must be one of {', '.join(INPUT_KINDS)}, not {input!r}")
         self.rules = tuple(rules)
         self.disable = tuple(disable)
         self.lang = lang
@@ -76,6 +84,7 @@ class CleanerStep(PipelineStep):
         self.body_only = body_only
         self.html = html
         self.flags = flags
+        self.input = input
         self.metadata_key = metadata_key
         self.keep_removed_text = keep_removed_text
         self.filter_empty = filter_empty
@@ -105,7 +114,7 @@ class CleanerStep(PipelineStep):
         self.stat_update("documents")
         try:
             result = self.cleaner.clean(doc.text, lang=self._lang_of(doc), body_only=self.body_only,
-                                        html=self.html, flags=self.flags)
+                                        html=self.html, flags=self.flags, input=self.input)
         except Exception as exc:  # one bad document never sinks the task: keep it as it was
             self.stat_update("errors")
             doc.metadata[self.metadata_key] = {"error": f"{type(exc).__name__}: {exc}"}

@@ -8,7 +8,9 @@ Every *.jsonl / *.jsonl.gz file under IN_DIR is one shard; each of the --tasks
 tasks reads its share of the shards and writes OUT_DIR/<rank>.jsonl.gz, with the
 cleaned text in "text" and the cleaner's report under metadata.clean. Per-step
 statistics (removals per category, flags per kind, documents dropped) land in
-the logging folder (default: OUT_DIR/../<OUT_DIR name>_logs).
+the logging folder (default: OUT_DIR/../<OUT_DIR name>_logs). `--input page` says
+the texts are whole visible page texts, `--input article` already extracted ones
+(as `clean --input`; default auto).
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))  # run f
 
 
 def build_pipeline(in_dir: str, out_dir: str, *, lang: str | None = None, rules=(), disable=(),
-                   filter_empty: bool = False, compression: str | None = "gzip", text_key: str = "text"):
+                   filter_empty: bool = False, compression: str | None = "gzip", text_key: str = "text",
+                   input: str = "auto"):
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
 
@@ -29,12 +32,14 @@ def build_pipeline(in_dir: str, out_dir: str, *, lang: str | None = None, rules=
 
     return [
         JsonlReader(in_dir, glob_pattern="*.jsonl*", text_key=text_key),
-        CleanerStep(rules=rules, disable=disable, lang=lang, filter_empty=filter_empty),
+        CleanerStep(rules=rules, disable=disable, lang=lang, filter_empty=filter_empty, input=input),
         JsonlWriter(out_dir, compression=compression),
     ]
 
 
 def main(argv=None) -> int:
+    from cleaner.engine import INPUT_KINDS
+
     p = argparse.ArgumentParser(description="Clean JSONL shards with datatrove and the cleaner.")
     p.add_argument("in_dir")
     p.add_argument("out_dir")
@@ -44,6 +49,9 @@ def main(argv=None) -> int:
     p.add_argument("--lang", help="language of every document (default: metadata 'language' or detected)")
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack (repeatable)")
     p.add_argument("--disable", action="append", default=[], metavar="RULE_ID", help="switch a rule off (repeatable)")
+    p.add_argument("--input", choices=INPUT_KINDS, default="auto",
+                   help="what the text is: article (already extracted), page (all visible page text) "
+                   "or auto (decided per document, leaning to article; the default)")
     p.add_argument("--filter-empty", action="store_true", help="drop documents left empty")
     p.add_argument("--text-key", default="text", help="the JSON field holding the text (default: text)")
     p.add_argument("--no-compress", action="store_true", help="write .jsonl instead of .jsonl.gz")
@@ -55,7 +63,7 @@ def main(argv=None) -> int:
     logging_dir = args.logging_dir or os.path.join(os.path.dirname(out), os.path.basename(out) + "_logs")
     pipeline = build_pipeline(args.in_dir, out, lang=args.lang, rules=args.rules, disable=args.disable,
                               filter_empty=args.filter_empty, compression=None if args.no_compress else "gzip",
-                              text_key=args.text_key)
+                              text_key=args.text_key, input=args.input)
     LocalPipelineExecutor(pipeline, tasks=args.tasks, workers=args.workers, logging_dir=logging_dir).run()
     return 0
 
