@@ -15,6 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from cleaner import eval as ev
 from cleaner.eval import score_page, shingles, summarize, tokenize
+from cleaner.evaluation import runner
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "aeb_sample"
@@ -223,7 +224,7 @@ def test_a_worker_that_dies_stops_the_parallel_run_instead_of_hanging():
 
 
 def test_the_cli_reports_a_dead_worker_with_exit_code_5(monkeypatch, capsys):
-    monkeypatch.setattr(ev, "clean_fn_for", lambda track, baseline: _die)
+    monkeypatch.setattr(runner, "clean_fn_for", lambda track, baseline, **kw: _die)
     rc = ev.main([str(SAMPLE), "--track", "residue", "-j", "2"])
     assert rc == 5
     err = capsys.readouterr().err.strip().splitlines()
@@ -251,7 +252,7 @@ def test_cli_baseline_none_matches_in_process():
     assert proc.returncode == 0, proc.stderr
     rows = {}
     for line in proc.stdout.splitlines():
-        m = re.match(r"(fulltext|residue|html)\s+(\d+)\s+\|(.*)", line)
+        m = re.match(r"(fulltext|residue|html)\s+aeb_sample\s+(\d+)\s+\|(.*)", line)
         if m:
             nums = re.findall(r"\d+\.\d+|\d+", m.group(3))
             rows[m.group(1)] = (int(m.group(2)), [float(x) for x in nums])
@@ -263,7 +264,9 @@ def test_cli_baseline_none_matches_in_process():
                     s["macro"]["precision"], s["macro"]["recall"], s["macro"]["f1"],
                     s["shingle"]["precision"], s["shingle"]["recall"], s["shingle"]["f1"]]
         assert nums[:9] == pytest.approx([round(x, 4) for x in expected], abs=1e-9)
-        assert nums[9:13] == [s["lost"], s["lost_vs_input"], s["empty"], s["errors"]]
+        # base F1 and ΔF1 are "-" for a baseline; lossIn% is 0 for the input as-is
+        assert nums[9] == 0.0 == s["loss_in"]
+        assert nums[10:14] == [s["lost"], s["lost_vs_input"], s["empty"], s["errors"]]
 
 
 def test_cli_json_worst_and_jobs():
@@ -272,11 +275,13 @@ def test_cli_json_worst_and_jobs():
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     s = ev.evaluate(SAMPLE, "residue", ev.identity).summary
-    got = doc["tracks"]["residue"]
+    assert doc["pooled"] is None and len(doc["benches"]) == 1
+    got = doc["benches"][0]["tracks"]["residue"]
+    assert doc["tracks"]["residue"]["micro"] == got["micro"]      # one folder: the overall figure is its own
     assert got["micro"] == s["micro"] and got["macro"] == pytest.approx(s["macro"])
     assert got["shingle"] == pytest.approx(s["shingle"])
     assert len(got["page_scores"]) == 3
-    worst = doc["worst"]["residue"]
+    worst = got["worst"]
     assert len(worst["lowest_recall"]) == 1 and len(worst["lowest_precision"]) == 1
     # identity on residue keeps the title line, which is not gold
     assert any(e["extra"] for e in worst["lowest_precision"])
