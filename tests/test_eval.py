@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -295,3 +296,230 @@ def test_cli_worst_text_and_usage_errors():
     assert _run_cli(str(SAMPLE), "--baseline", "none", "--track", "nope").returncode == 2
     assert _run_cli(str(SAMPLE), "--baseline", "trafilatura", "--track", "residue").returncode == 2
     assert _run_cli(str(SAMPLE / "missing"), "--baseline", "none").returncode == 2
+
+
+# --------------------------------------------------------------------------
+# own loss (lossIn%), by-rule attribution, several folders, --rules/--disable/--input
+
+def test_lost_in_counts_only_gold_the_input_held():
+    s = score_page("a b", "a b c d", "p", input="a b c x")      # avail 3 (a b c), tp 2
+    assert s.avail == 3 and s.lost_in == 1
+    t = score_page("a b c d", "a b c d e", "q", input="a b c d")  # kept all it had
+    assert t.lost_in == 0
+    summary = summarize([s, t])
+    assert summary["loss_in_tokens"] == 1
+    assert summary["loss_in"] == approx(1 / 9)                   # over all 4 + 5 gold tokens
+
+
+def _removal(start, rule, text):
+    from cleaner import Removal
+    return Removal(start, start + len(text), "x", rule, text)
+
+
+def test_attribute_removals_budget_is_the_gold_the_output_misses():
+    gold = "alpha beta gamma"
+    inp = "alpha beta gamma\nShare this beta\nalpha delta"
+    out = "alpha beta gamma"
+    removals = [_removal(33, "r.late", "alpha delta"), _removal(17, "r.share", "Share this beta")]
+    # the output keeps every gold token: nothing removed was gold
+    assert inp[17:32] == "Share this beta" and inp[33:44] == "alpha delta"
+    assert ev.attribute_removals(removals, out, gold) == {"r.share": [0, 3], "r.late": [0, 2]}
+    # the output misses one "beta" and one "alpha": the first removal (by offset) holding
+    # them takes the blame, each budget token once
+    out2 = "gamma"
+    assert ev.attribute_removals(removals, out2, gold) == {"r.share": [1, 2], "r.late": [1, 1]}
+    # a gold token repeated: the budget is a multiset
+    assert ev.attribute_removals(removals, out2, gold + " beta delta") == {"r.share": [1, 2], "r.late": [2, 0]}
+    assert ev.attribute_removals(removals, out2, gold + " beta beta")["r.share"] == [1, 2]
+    assert ev.attribute_removals([], out2, gold) == {}
+
+
+def test_by_rule_lost_plus_caught_is_the_tokens_removed():
+    from cleaner import clean
+    r = ev.evaluate(SAMPLE, "residue", ev.clean_fn_for("residue"), by_rule=True)
+    gt = ev.load_ground_truth(SAMPLE)
+    assert any(row["lost"] for row in r.by_rule)      # the sample has rules that cut gold text
+    for s in r.scores:
+        result = clean(ev.read_input(SAMPLE, "residue", s.id), body_only=True)
+        per_rule = Counter()
+        for rem in result.removed:
+            per_rule[rem.rule] += len(tokenize(rem.text))
+        assert {k: sum(v) for k, v in s.rules.items()} == {k: n for k, n in per_rule.items() if k in s.rules}
+        assert set(per_rule) == set(s.rules)
+        assert sum(lost for lost, _ in s.rules.values()) <= s.lost_in
+        assert gt[s.id]["articleBody"]
+    totals = {row["id"]: row for row in r.by_rule}
+    for rule, row in totals.items():
+        assert row["removed"] == row["lost"] + row["caught"] == sum(
+            sum(s.rules[rule]) for s in r.scores if rule in s.rules)
+        assert row["pages"] == sum(1 for s in r.scores if rule in s.rules)
+    assert [row["removed"] for row in r.by_rule] == sorted((row["removed"] for row in r.by_rule), reverse=True)
+
+
+def test_input_article_runs_no_main_text_finder():
+    page = ev.evaluate(SAMPLE, "fulltext", ev.clean_fn_for("fulltext", input="page"), by_rule=True)
+    assert any(row["id"].startswith("mainfinder.") for row in page.by_rule)   # so the test can fail
+    fn = ev.clean_fn_for("fulltext", input="article", rules=(str(SAMPLE),), disable=("x.*",))
+    assert pickle.loads(pickle.dumps(fn)).keywords == fn.keywords      # so -j N runs it in the pool
+    art = ev.evaluate(SAMPLE, "fulltext", ev.clean_fn_for("fulltext", input="article"), by_rule=True, jobs=2)
+    assert art.by_rule and not any(row["id"].startswith("mainfinder.") for row in art.by_rule)
+
+
+GOLD_A = ("The council met on Tuesday to discuss the new budget for the coming year.\n\n"
+          "Members agreed that the library would stay open longer on weekends.")
+GOLD_B = ("Rain is expected across the north of the country on Friday, forecasters said.\n\n"
+          "Temperatures will fall to single figures by the weekend.")
+NEWSLETTER = "Sign up for our newsletter"
+NEWSLETTER_RULE = "newsletter.en.signup"
+
+
+def _make_bench(root: Path, pages: dict[str, tuple[str, str]]) -> Path:
+    """An AEB-layout folder: page id -> (gold, input); the same input on residue and fulltext."""
+    root.mkdir()
+    gt = {pid: {"articleBody": gold, "url": f"https://example.com/{pid}"} for pid, (gold, _) in pages.items()}
+    (root / "ground-truth.json").write_text(json.dumps(gt), encoding="utf-8")
+    for track in ("residue", "fulltext"):
+        (root / track).mkdir()
+        for pid, (_, text) in pages.items():
+            (root / track / f"{pid}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    return _make_bench(tmp_path / "tiny", {"a": (GOLD_A, f"{GOLD_A}\n\n{NEWSLETTER}\n"), "b": (GOLD_B, GOLD_B)})
+
+
+def _main_json(capsys, *args) -> tuple[int, dict, str]:
+    rc = ev.main([str(a) for a in args] + ["--json"])
+    cap = capsys.readouterr()
+    return rc, json.loads(cap.out) if cap.out else {}, cap.err
+
+
+def test_pooled_counts_are_the_sum_of_the_folders(tiny, capsys):
+    rc, doc, err = _main_json(capsys, SAMPLE, tiny, "--track", "residue,fulltext", "--by-rule", "-j", "2")
+    assert rc == 0, err
+    assert [b["name"] for b in doc["benches"]] == ["aeb_sample", "tiny"]
+    assert doc["tracks"] == doc["pooled"]
+    for track in ("residue", "fulltext"):
+        parts = [b["tracks"][track] for b in doc["benches"]]
+        pooled = doc["pooled"][track]
+        assert pooled["pages"] == sum(p["pages"] for p in parts) == 5
+        for key in ("tp", "fp", "fn"):
+            assert pooled["micro"][key] == sum(p["micro"][key] for p in parts)
+            assert pooled["baseline_none"]["micro"][key] == sum(p["baseline_none"]["micro"][key] for p in parts)
+        assert pooled["loss_in_tokens"] == sum(p["loss_in_tokens"] for p in parts)
+        f1s = [ps["f1"] for p in parts for ps in p["page_scores"]]
+        assert pooled["macro"]["f1"] == approx(sum(f1s) / len(f1s))        # macro over all pages
+        rows = {row["id"]: row for row in pooled["by_rule"]}
+        for p in parts:
+            for row in p["by_rule"]:
+                assert rows[row["id"]]["removed"] >= row["removed"]
+        assert sum(r["removed"] for r in rows.values()) == sum(r["removed"] for p in parts for r in p["by_rule"])
+    # the known rule on the known boilerplate line: all caught, none lost
+    tiny_rows = {row["id"]: row for row in doc["benches"][1]["tracks"]["residue"]["by_rule"]}
+    assert tiny_rows == {NEWSLETTER_RULE: {"id": NEWSLETTER_RULE, "removed": 5, "lost": 0, "caught": 5,
+                                           "precision": 1.0, "pages": 1}}
+    tiny_res = doc["benches"][1]["tracks"]["residue"]
+    assert tiny_res["micro"]["f1"] == 1.0 and tiny_res["loss_in"] == 0.0
+    assert tiny_res["baseline_none"]["micro"]["fp"] == 5 and tiny_res["delta_f1"] > 0
+
+
+def test_disable_takes_the_rule_out_of_the_by_rule_table(tiny, capsys):
+    rc, doc, err = _main_json(capsys, tiny, "--track", "residue", "--by-rule", "--disable", "newsletter.*")
+    assert rc == 0, err
+    res = doc["benches"][0]["tracks"]["residue"]
+    assert res["by_rule"] == []
+    assert res["micro"]["fp"] == 5           # the line stays in the output
+    assert doc["disable"] == ["newsletter.*"]
+
+
+def test_baseline_columns_equal_a_baseline_none_run(capsys):
+    rc, doc, err = _main_json(capsys, SAMPLE, "--track", "residue,fulltext")
+    assert rc == 0, err
+    rc, base, err = _main_json(capsys, SAMPLE, "--track", "residue,fulltext,html", "--baseline", "none")
+    assert rc == 0, err
+    for track in ("residue", "fulltext"):
+        mine = doc["tracks"][track]
+        theirs = base["tracks"][track]
+        assert mine["baseline_none"]["micro"] == theirs["micro"]
+        assert mine["baseline_none"]["macro"] == theirs["macro"]
+        assert mine["delta_f1"] == approx(mine["micro"]["f1"] - theirs["micro"]["f1"])
+        assert theirs["loss_in"] == 0.0
+    assert "baseline_none" not in base["tracks"]["html"]
+
+
+def _rows(stdout: str) -> dict[tuple[str, str], list[str]]:
+    rows = {}
+    for line in stdout.splitlines():
+        m = re.match(r"(fulltext|residue|html)\s+(\S+)\s+(\d+)\s+\|(.*)", line)
+        if m:
+            rows[m.group(1), m.group(2)] = [m.group(3)] + [c.split() for c in m.group(4).split("|")]
+    return rows
+
+
+def _clean_eval(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("CLEAN_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "cleaner", "eval", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_clean_eval_text_table_subprocess(tiny, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "weather.toml").write_text('[pack]\ncategory = "test"\nlang = "en"\n\n[[rule]]\n'
+                                       'id = "test.temperatures"\npattern = \'^temperatures will fall\'\n',
+                                       encoding="utf-8")
+    proc = _clean_eval(SAMPLE, tiny, "--track", "residue", "--by-rule", "-j", "2", "--input", "article",
+                       "--rules", pack)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    rows = _rows(proc.stdout)
+    assert set(rows) == {("residue", "aeb_sample"), ("residue", "tiny"), ("residue", "pooled")}
+    base = _clean_eval(SAMPLE, tiny, "--track", "residue", "--baseline", "none")
+    assert base.returncode == 0, base.stderr
+    base_rows = _rows(base.stdout)
+    for key, cols in rows.items():
+        f1, base_f1, delta = float(cols[1][2]), float(cols[4][0]), float(cols[4][1])
+        assert base_f1 == float(base_rows[key][1][2])           # same figure as --baseline none
+        assert delta == pytest.approx(f1 - base_f1, abs=2e-4)
+        assert base_rows[key][4] == ["-", "-"]
+    assert rows["residue", "pooled"][0] == "5"
+    # the user's rule cut gold text: lost 9 of its 9 tokens on tiny; the pack rule is listed
+    table = proc.stdout.split("== by rule: residue on tiny ==")[1]
+    lines = {line.split()[0]: line.split()[1:] for line in table.strip().splitlines()[1:3]}
+    assert lines["test.temperatures"] == ["9", "9", "0", "0.0000", "1"]
+    assert lines[NEWSLETTER_RULE] == ["5", "0", "5", "1.0000", "1"]
+    assert "mainfinder." not in proc.stdout
+
+
+def test_usage_line_and_one_line_errors_subprocess(tiny, tmp_path):
+    help_ = _clean_eval("--help")
+    assert help_.returncode == 0 and help_.stdout.startswith("usage: clean eval ")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.toml").write_text("x = [\n", encoding="utf-8")
+    for args, code, needle in [
+        ((tiny, "--rules", bad), 3, "a.toml"),
+        ((tiny, "--rules", tmp_path / "nowhere"), 3, "not a folder of rule packs"),
+        ((tiny, "--by-rule", "--baseline", "none"), 2, "--by-rule"),
+        ((tiny, "--disable", "x.*", "--baseline", "none"), 2, "--disable"),
+        ((tiny, "--track", "nope"), 2, "nope"),
+        ((tiny, "--input", "nope"), 2, "--input"),
+        ((tmp_path / "missing",), 2, "ground-truth.json"),
+    ]:
+        proc = _clean_eval(*args, "--track", "residue") if "--track" not in args else _clean_eval(*args)
+        assert proc.returncode == code, (args, proc.stderr)
+        lines = proc.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("clean eval: ") and needle in lines[0], (args, proc.stderr)
+        assert proc.stdout == ""
+
+
+def test_python_m_cleaner_eval_keeps_its_own_usage_line():
+    proc = _run_cli("--help")
+    assert proc.returncode == 0 and proc.stdout.startswith("usage: python -m cleaner.eval ")
+    proc = _run_cli(str(SAMPLE), "--track", "nope")
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [proc.stderr.strip()] and proc.stderr.startswith("python -m cleaner.eval: ")

@@ -48,12 +48,12 @@ Metric (per page, tokens = ``re.findall(r"\\w+", text)``, case kept):
 removed anything, per folder and track, the tokens of its removals that were
 gold (``lost``: article text it cut) and that were not (``caught``:
 boilerplate), and its precision caught / (caught + lost).  Per page the budget
-B is the multiset of gold tokens the input held and the output misses
-((gold & input) minus output; on the html track, whose input is raw HTML,
-gold minus output); the Result's removals are walked in offset order, and
-each token of a removal's text that still has budget in B is lost (using it
-up), any other is caught.  So lost + caught = the tokens removed, and on the
-text tracks the lost tokens of all rules add up to at most the lossIn tokens.
+B is the multiset of gold tokens the output misses (gold minus output); the
+Result's removals are walked in offset order, and each token of a removal's
+text that still has budget in B is lost (using it up), any other is caught.
+So lost + caught = the tokens removed; on the text tracks (output and
+removals are disjoint parts of the input) the lost tokens of all rules add up
+to at most the lossIn tokens.
 Sorted by tokens removed; ``pages`` = pages it removed something on.  The text
 report has one table per folder and track; --json also has the pooled one.
 

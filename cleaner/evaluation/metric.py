@@ -168,22 +168,17 @@ def summarize(scores: Iterable[PageScore]) -> dict:
 # --------------------------------------------------------------------------
 # per-rule attribution (--by-rule)
 
-def attribute_removals(removals: Iterable, output: str | None, gold: str | None,
-                       input: str | None = None) -> dict[str, list[int]]:
+def attribute_removals(removals: Iterable, output: str | None, gold: str | None) -> dict[str, list[int]]:
     """Rule id -> [lost, caught]: the tokens of each rule's removals that were gold or not.
 
     The budget B is the multiset of gold tokens the output misses (gold minus
-    output); with `input`, only those the input held (gold & input minus
-    output), so a removal is not blamed for gold text the input never had and
+    output).  Walking the removals in offset order, a token of a removal's text
+    that still has budget in B is lost (and uses that budget up); any other
+    token was boilerplate caught.  So lost + caught = the tokens removed; and
+    when output and removals are disjoint parts of the input (the text tracks),
     the lost tokens of all rules add up to at most the page's ``lost_in``.
-    Walking the removals in offset order, a token of a removal's text that
-    still has budget in B is lost (and uses that budget up); any other token
-    was boilerplate caught.  So lost + caught = the tokens removed.
     """
-    gold_counts = Counter(tokenize(gold))
-    if input is not None:
-        gold_counts &= Counter(tokenize(input))
-    budget = gold_counts - Counter(tokenize(output))
+    budget = Counter(tokenize(gold)) - Counter(tokenize(output))
     out: dict[str, list[int]] = {}
     for r in sorted(removals, key=lambda r: (r.start, r.end)):
         counts = out.setdefault(r.rule, [0, 0])

@@ -152,9 +152,7 @@ def _score_one(task: _Task) -> tuple[PageScore, PageScore | None, str | None]:
     score.error = error
     score.seconds = seconds
     if task.by_rule and removals:
-        # html: the removals are of the extracted text, not of the raw HTML (entities, tags)
-        score.rules = attribute_removals(removals, output, task.gold,
-                                         input=None if task.track == "html" else text)
+        score.rules = attribute_removals(removals, output, task.gold)
     base = score_page(text, task.gold, task.page_id, input=text) if task.baseline else None
     return score, base, (output if task.keep_output else None)
 
