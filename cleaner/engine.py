@@ -46,6 +46,7 @@ class Mark:
     rule: str
     certain: bool = True  # False for structural guesses the guard may undo
     under: "Mark | None" = None  # the certain mark a region grew over, restored if the guard undoes it
+    evidence: dict | None = None  # what a coded mechanism acted on, per line (the report's evidence)
 
     @property
     def doubtful(self) -> bool:
@@ -90,7 +91,7 @@ class Engine:
         meta: dict = {"title": None, "date": None, "byline": None, "lang": lang}
         if input_kind == "auto":
             from . import mainfinder
-            input_kind = "page" if mainfinder.looks_like_page(lines, lang) else "article"
+            input_kind = "page" if mainfinder.page_evidence(lines, lang) == "strong" else "article"
         meta["input"] = input_kind
 
         marks: dict[int, Mark] = {}
@@ -274,13 +275,17 @@ class Engine:
         """Raw page text (menus, link lists around the article): the main-text finder."""
         from . import mainfinder
         neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
-        for first, last, category, rule_id in mainfinder.find_boilerplate(lines, lang, title_index=title_idx,
-                                                                           neutral=neutral):
+        for first, last, category, rule_id, evidence in mainfinder.find_boilerplate_explained(
+                lines, lang, title_index=title_idx, neutral=neutral):
             if not on(rule_id):
                 continue
+            lines_evidence = iter(evidence)
             for k in range(first, last + 1):
-                if k != title_idx and k not in marks and not lines[k].blank:
-                    marks[k] = Mark(category, rule_id, certain=False)
+                if lines[k].blank:
+                    continue
+                ev = next(lines_evidence, None)
+                if k != title_idx and k not in marks:
+                    marks[k] = Mark(category, rule_id, certain=False, evidence=ev)
 
     def _flags(self, paragraphs: list[Line], lang: str, flag_rules: list[Rule], dead, warnings) -> list[Flag]:
         out: list[Flag] = []
@@ -379,6 +384,8 @@ def _mark_lead_caption(lines: list[Line], title_idx: int, marks: dict[int, Mark]
 
 
 TRAILING_LIST_MIN_ITEMS = 2
+#: a teaser is a headline: an item longer than this is a note or a sentence of the article
+TRAILING_ITEM_MAX_WORDS = 16
 REPEAT_MIN_WORDS = 6
 
 
@@ -408,7 +415,8 @@ def _trailing_headline_list(lines: list[Line], marks: dict[int, Mark]) -> list[i
     kept = [l for l in lines if not l.blank and l.index not in marks]
     items: list[Line] = []
     for l in reversed(kept):
-        if regions.BULLET.match(l.text) and l.words <= 40 and not l.text.endswith((".", ";", ":", ",")):
+        if (regions.BULLET.match(l.text) and l.words <= TRAILING_ITEM_MAX_WORDS
+                and not l.text.endswith((".", ";", ":", ",", "↩"))):
             items.append(l)
         else:
             intro = l
@@ -490,7 +498,9 @@ def _removals(raw: str, lines: list[Line], marks: dict[int, Mark]) -> list[Remov
 def _span(raw, lines, run, marks) -> Removal:
     first, last = lines[run[0]], lines[run[-1]]
     m = marks[run[0]]
-    return Removal(first.start, last.end, m.category, m.rule, raw[first.start:last.end])
+    evidence = [marks[k].evidence for k in run if marks[k].evidence is not None]
+    return Removal(first.start, last.end, m.category, m.rule, raw[first.start:last.end],
+                   evidence=evidence or None)
 
 
 __all__ = ["Engine", "MECHANISMS", "normalize_space"]

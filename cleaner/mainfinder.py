@@ -46,11 +46,13 @@ Linear time.
 from __future__ import annotations
 
 import functools
+import math
 import re
+import sys
 
 import regex
 
-from cleaner import _prefilter
+from cleaner import _prefilter, linescore
 from cleaner.lang import normalize_code
 from cleaner.paths import load_data
 from cleaner.stopwords import stopwords
@@ -144,6 +146,14 @@ MIN_MENU_LINES = 20
 MIN_GATE_MENU_RUN = 8
 #: ... or this share of the non-blank lines being menu lines.
 MIN_MENU_SHARE = 0.3
+
+_DEFAULTS = dict(
+    min_good_chars=MIN_GOOD_CHARS, min_long_chars=MIN_LONG_CHARS,
+    min_stopword_density=MIN_STOPWORD_DENSITY, min_good_stopword_density=MIN_GOOD_STOPWORD_DENSITY,
+    max_link_density=MAX_LINK_DENSITY, min_separators=MIN_SEPARATORS, short_penalty=SHORT_PENALTY,
+    full_penalty_run=FULL_PENALTY_RUN, listish_factor=LISTISH_FACTOR, bullet_factor=BULLET_FACTOR,
+    neargood_weight=NEARGOOD_WEIGHT, short_weight=SHORT_WEIGHT, min_good_lines=MIN_GOOD_LINES,
+    anchor_bonus=ANCHOR_BONUS, max_anchor_distance=MAX_ANCHOR_DISTANCE, min_menu_run=MIN_MENU_RUN)
 
 #: rule ids find_boilerplate reports, with their category.
 RULES = {
@@ -535,6 +545,25 @@ def looks_like_page(lines, lang: str = "", *, min_menu_lines: int = MIN_MENU_LIN
     return best_run >= min_gate_menu_run or menu >= min_menu_share * total
 
 
+def page_evidence(lines, lang: str = "") -> str | None:
+    """`--input auto`'s decision (rules/mechanisms/mainfinder.toml [auto]): None
+    (article) unless the menu-line gate passes; "strong" when menus also stand at
+    both ends of the text, as a site's header and footer do; else "weak". Auto
+    runs the finder on "strong" only: extracted text with lists, code or tables
+    passes the gate too, and on it the finder cut articles."""
+    if not looks_like_page(lines, lang):
+        return None
+    cfg = load_data("mechanisms", "mainfinder")["auto"]
+    texts = [ln.text for ln in lines if ln.text]
+    n = cfg["edge_lines"]
+    head, tail = texts[:n], texts[-n:]
+
+    def share(part):
+        return sum(map(_is_menu_line, part)) / len(part) if part else 0.0
+    strong = share(head) >= cfg["min_head_menu_share"] and share(tail) >= cfg["min_tail_menu_share"]
+    return "strong" if strong else "weak"
+
+
 def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
                      min_good_chars: int = MIN_GOOD_CHARS,
                      min_long_chars: int = MIN_LONG_CHARS,
@@ -554,7 +583,8 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
                      min_menu_run: int = MIN_MENU_RUN,
                      neutral: frozenset[int] = frozenset(),
                      ) -> list[tuple[int, int, str, str]]:
-    """Ranges (first_line, last_line, category, rule_id) of lines to drop.
+    """Ranges (first_line, last_line, category, rule_id) of lines the span search
+    drops (steps 1-4; without the learnt rescue, which find_boilerplate_explained adds).
 
     `lines` are cleaner.segment.Line objects, blank ones included (indexes
     are Line.index).  Ranges are sorted and non-overlapping; a range may
@@ -563,9 +593,40 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
     article (the headline repeats it).  When it is None the first non-blank
     line plays that part.  Nothing is dropped when no run of prose is found.
     """
+    return [r[:4] for r in find_boilerplate_explained(
+        lines, lang, title_index, neutral=neutral, rescue=math.inf, params=dict(
+            min_good_chars=min_good_chars, min_long_chars=min_long_chars,
+            min_stopword_density=min_stopword_density,
+            min_good_stopword_density=min_good_stopword_density, max_link_density=max_link_density,
+            min_separators=min_separators, short_penalty=short_penalty,
+            full_penalty_run=full_penalty_run, listish_factor=listish_factor,
+            bullet_factor=bullet_factor, neargood_weight=neargood_weight, short_weight=short_weight,
+            min_good_lines=min_good_lines, anchor_bonus=anchor_bonus,
+            max_anchor_distance=max_anchor_distance, min_menu_run=min_menu_run))]
+
+
+class Search:
+    """What the span search found on one page: the classified lines (feats), their
+    weights, the winning run (first, last: positions in feats), the first title
+    repeat (anchor) and the lines it would drop (position -> (category, rule))."""
+    __slots__ = ("feats", "weights", "first", "last", "anchor", "drop")
+
+
+def search(lines, lang: str = "", title_index: int | None = None, *,
+           neutral: frozenset[int] = frozenset(), params: dict | None = None) -> Search | None:
+    """Steps 1-4 of the module docstring; None when no run of prose is found."""
+    o = dict(_DEFAULTS)
+    o.update(params or {})
+    min_good_chars, min_long_chars = o["min_good_chars"], o["min_long_chars"]
+    min_stopword_density, min_good_stopword_density = o["min_stopword_density"], o["min_good_stopword_density"]
+    max_link_density, min_separators = o["max_link_density"], o["min_separators"]
+    short_penalty, full_penalty_run = o["short_penalty"], o["full_penalty_run"]
+    listish_factor, bullet_factor = o["listish_factor"], o["bullet_factor"]
+    neargood_weight, short_weight, min_good_lines = o["neargood_weight"], o["short_weight"], o["min_good_lines"]
+    anchor_bonus, max_anchor_distance, min_menu_run = o["anchor_bonus"], o["max_anchor_distance"], o["min_menu_run"]
     feats = _features(lines, lang, max_link_density, min_separators)
     if not feats:
-        return []
+        return None
     _classify(feats, min_good_chars, min_long_chars, min_stopword_density,
               min_good_stopword_density)
     params = {
@@ -586,9 +647,10 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
     weights = [0.0 if f.idx in neutral else next(counted_weights) for f in feats]
     best = _best_span(weights)
     if best is None:
-        return []
+        return None
     anchored = None
-    for k in _title_anchors(feats, title_index):
+    anchors = _title_anchors(feats, title_index)
+    for k in anchors:
         cand = _best_span(weights, k + 1, k + 1 + max_anchor_distance)
         if cand is not None and (anchored is None or cand[0] > anchored[0]):
             anchored = cand
@@ -624,20 +686,65 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
             if f.idx == title_index:
                 drop.pop(i, None)
                 break
-    return _to_ranges(feats, drop)
+    found = Search()
+    found.feats, found.weights, found.first, found.last = feats, weights, first, last
+    found.anchor = anchors[0] if anchors else None
+    found.drop = drop
+    return found
 
 
-def _to_ranges(feats, drop) -> list[tuple[int, int, str, str]]:
+def find_boilerplate_explained(lines, lang: str = "", title_index: int | None = None, *,
+                               neutral: frozenset[int] = frozenset(), params: dict | None = None,
+                               rescue: float | None = None) -> list[tuple[int, int, str, str, list[dict]]]:
+    """find_boilerplate's ranges, each with the evidence for its lines: the line's
+    class, its weight in the span search, the offsets of the run that won
+    (article_run: where the search found the article) and the learnt article probability
+    (cleaner/linescore.py). A line the search would drop but whose probability
+    reaches `rescue` (default: the model's threshold) is kept."""
+    found = search(lines, lang, title_index, neutral=neutral, params=params)
+    if found is None:
+        return []
+    drop = found.drop
+    if rescue == math.inf:
+        probs = [0.0] * len(found.feats)
+    else:
+        probs = article_probabilities(found, lang, lines)
+        threshold = linescore.model()["rescue"] if rescue is None else rescue
+        drop = {i: d for i, d in drop.items() if probs[i] < threshold}
+    feats = found.feats
+    run = [lines[feats[found.first].idx].start, lines[feats[found.last].idx].end]
+    evidence = {i: {"class": feats[i].cls, "weight": round(found.weights[i], 1),
+                    "p_article": round(probs[i], 3), "article_run": run} for i in drop}
+    return _to_ranges(found.feats, drop, evidence)
+
+
+def article_probabilities(found: Search, lang: str, lines) -> list[float]:
+    """The learnt article probability of each of found.feats (cleaner/linescore.py)."""
+    return linescore.probabilities(line_rows(found, lang, lines))
+
+
+def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
+    """linescore.LOCAL features of found.feats (what tools/train_linescore.py learns from)."""
+    old = {found.feats[i].idx: rule for i, (_, rule) in found.drop.items()}
+    return linescore.local_rows(sys.modules[__name__], found.feats, found.weights,
+                                (found.first, found.last), old, found.anchor,
+                                bool(_lang_stopwords(lang)), lines)
+
+
+
+
+def _to_ranges(feats, drop, evidence) -> list[tuple[int, int, str, str, list[dict]]]:
     """Merge dropped lines that follow each other (blank lines between them
-    included) and share category and rule."""
-    out: list[tuple[int, int, str, str]] = []
+    included) and share category and rule; each range lists its lines' evidence."""
+    out: list[tuple[int, int, str, str, list[dict]]] = []
     prev = None
     for i in sorted(drop):
         cat, rule = drop[i]
         idx = feats[i].idx
         if out and prev == i - 1 and out[-1][2] == cat and out[-1][3] == rule:
-            out[-1] = (out[-1][0], idx, cat, rule)
+            out[-1] = (out[-1][0], idx, cat, rule, out[-1][4])
         else:
-            out.append((idx, idx, cat, rule))
+            out.append((idx, idx, cat, rule, []))
+        out[-1][4].append(evidence[i])
         prev = i
     return out

@@ -15,9 +15,16 @@ class Removal:
     category: str
     rule: str
     text: str
+    #: for the main-text finder, one entry per removed line: its class, its weight
+    #: in the span search and the learnt article probability; None for pack rules
+    evidence: list | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = {"start": self.start, "end": self.end, "category": self.category, "rule": self.rule,
+             "text": self.text}
+        if self.evidence is not None:
+            d["evidence"] = self.evidence
+        return d
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,184 @@
+"""Train the main-text finder's line model (cleaner/linescore.py) from benchmark pages.
+
+    pip install '.[train]'
+    python tools/train_linescore.py BENCH_DIR [BENCH_DIR ...] --out rules/mechanisms/linescore.toml
+    python tools/train_linescore.py A_DIR B_DIR --check     # train on A, score on B, and back
+
+Each BENCH_DIR has the AEB layout (ground-truth.json, fulltext/<id>.txt). A line of
+a page's text is labelled article when most of its word 4-grams are in the gold
+body (a short line: when it is a whole gold line). Lines are weighted by the square
+root of their token count, since the figure that matters is tokens kept.
+
+--check prints, for each ordered pair, the span search alone and with the rescue
+(lines it would drop kept when the model gives p >= threshold), as token micro
+P/R/F1 of the finder's output against the gold: a model that only helps the
+benchmark it learnt from shows it here. scikit-learn is needed for training only;
+the cleaner reads the weights as data and needs nothing of it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cleaner import linescore, mainfinder  # noqa: E402
+from cleaner.engine import _find_title  # noqa: E402
+from cleaner.lang import detect_language  # noqa: E402
+from cleaner.segment import split_lines  # noqa: E402
+
+TOKEN = re.compile(r"\w+")
+RESCUE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
+
+
+def label(text: str, grams: set, gold_lines: set) -> float:
+    toks = TOKEN.findall(text)
+    if not toks:
+        return 0.0
+    if len(toks) < 4:
+        return 1.0 if " ".join(toks) in gold_lines else 0.0
+    g = list(zip(toks, toks[1:], toks[2:], toks[3:]))
+    return sum(x in grams for x in g) / len(g)
+
+
+def load_pages(bench: Path) -> list[dict]:
+    """Per page: its lines, the search's result, LOCAL rows, labels and token counts."""
+    gt = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for pid in sorted(gt):
+        path = bench / "fulltext" / f"{pid}.txt"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        gold = gt[pid].get("articleBody") or ""
+        toks = TOKEN.findall(gold)
+        grams = set(zip(toks, toks[1:], toks[2:], toks[3:]))
+        gold_lines = {" ".join(TOKEN.findall(ln)) for ln in gold.splitlines() if ln.strip()}
+        lines = split_lines(text)
+        lang = detect_language(text)
+        found = mainfinder.search(lines, lang, _find_title(lines, {}))
+        if found is None:
+            continue
+        rows = mainfinder.line_rows(found, lang, lines)
+        pages.append({
+            "id": pid, "lines": lines, "found": found, "rows": rows, "gold": Counter(toks),
+            "y": [label(f.text, grams, gold_lines) >= 0.5 for f in found.feats],
+            "w": [max(1, len(f.toks)) ** 0.5 for f in found.feats],
+        })
+    return pages
+
+
+def _fit(X, y, w) -> dict:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    X = np.asarray(X, float)
+    scaler = StandardScaler().fit(X)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    clf = LogisticRegression(C=1.0, max_iter=3000).fit((X - scaler.mean_) / scale, y, sample_weight=w)
+    return {"mean": [float(v) for v in scaler.mean_], "scale": [float(v) for v in scale],
+            "coef": [float(v) for v in clf.coef_[0]], "intercept": float(clf.intercept_[0])}
+
+
+def _local(pages):
+    X, y, w = [], [], []
+    for p in pages:
+        X += linescore.with_context(p["rows"])
+        y += p["y"]
+        w += p["w"]
+    return X, y, w
+
+
+def train(pages: list[dict], rescue: float) -> dict:
+    """Both passes; the second learns from first-pass probabilities cross-fitted on
+    two halves, so it sees them as they are on unseen pages."""
+    local = _fit(*_local(pages))
+    order = list(range(len(pages)))
+    random.Random(0).shuffle(order)
+    halves = [[pages[i] for i in order[0::2]], [pages[i] for i in order[1::2]]]
+    X, y, w = [], [], []
+    for held, other in ((halves[0], halves[1]), (halves[1], halves[0])):
+        layer = _fit(*_local(other))
+        for p in held:
+            X += linescore.stacked(linescore.predict(layer, linescore.with_context(p["rows"])))
+            y += p["y"]
+            w += p["w"]
+    return {"local": local, "stacked": _fit(X, y, w), "rescue": rescue}
+
+
+def score(pages: list[dict], weights: dict | None, rescue: float) -> tuple:
+    """Token micro P, R, F1 of the finder's output, and pages losing >10% of gold."""
+    tp = fp = fn = lost = 0
+    for p in pages:
+        drop = set(p["found"].drop)
+        if weights is not None:
+            probs = linescore.probabilities(p["rows"], weights)
+            drop = {i for i in drop if probs[i] < rescue}
+        out = Counter()
+        for i, f in enumerate(p["found"].feats):
+            if i not in drop:
+                out.update(TOKEN.findall(f.text))
+        gold = p["gold"]
+        hit = sum((out & gold).values())
+        tp, fp, fn = tp + hit, fp + sum(out.values()) - hit, fn + sum(gold.values()) - hit
+        if gold and hit / sum(gold.values()) < 0.9:
+            lost += 1
+    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return round(prec, 4), round(rec, 4), round(2 * prec * rec / max(1e-9, prec + rec), 4), lost
+
+
+def write_toml(weights: dict, path: Path, sources: list[str]) -> None:
+    def arr(v):
+        return "[" + ", ".join(repr(round(x, 6)) for x in v) + "]"
+    lines = [
+        "# The main-text finder's line model (cleaner/linescore.py), written by",
+        "# tools/train_linescore.py; do not edit by hand: train again.",
+        f"# Trained on the fulltext pages of: {', '.join(sources)}.",
+        "# A line the span search would drop is kept when its article probability",
+        "# reaches `rescue`.",
+        f"rescue = {weights['rescue']}",
+        f"local_features = {json.dumps(list(linescore.LOCAL))}",
+    ]
+    for name in ("local", "stacked"):
+        layer = weights[name]
+        lines += ["", f"[{name}]", f"intercept = {layer['intercept']!r}"]
+        for key in ("mean", "scale", "coef"):
+            lines.append(f"{key} = {arr(layer[key])}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("bench", nargs="+", type=Path)
+    ap.add_argument("--out", type=Path, help="write the model trained on all BENCH_DIRs here")
+    ap.add_argument("--check", action="store_true", help="train on each, score on each other")
+    ap.add_argument("--rescue", type=float, default=0.6, help="the shipped rescue threshold")
+    args = ap.parse_args(argv)
+    data = {}
+    for b in args.bench:
+        data[b.name] = load_pages(b)
+        print(f"{b.name}: {len(data[b.name])} pages", file=sys.stderr)
+    if args.check:
+        for train_on in data:
+            weights = train(data[train_on], args.rescue)
+            for test_on in data:
+                if test_on == train_on:
+                    continue
+                print(f"train {train_on} -> test {test_on}: search alone P/R/F1/lost {score(data[test_on], None, 1)}")
+                for t in RESCUE_THRESHOLDS:
+                    print(f"    rescue p >= {t}: {score(data[test_on], weights, t)}")
+    if args.out:
+        weights = train([p for ps in data.values() for p in ps], args.rescue)
+        write_toml(weights, args.out, [b.name for b in args.bench])
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
