@@ -74,9 +74,8 @@ class CleanerStep(PipelineStep):
                  metadata_key: str = "clean", keep_removed_text: bool = True, filter_empty: bool = False,
                  min_chars: int = 1, exclusion_writer=None):
         super().__init__()
-        from .engine import INPUT_KINDS
-        if input not in INPUT_KINDS:
-            raise ValueError(f"input must be one of {', '.join(INPUT_KINDS)}, not {input!r}")
+        from .engine import check_input_kind
+        check_input_kind(input)
         self.rules = tuple(rules)
         self.disable = tuple(disable)
         self.lang = lang

@@ -32,6 +32,15 @@ MECHANISMS = [
 
 #: what the caller says the input is (see Engine.run)
 INPUT_KINDS = ("auto", "article", "page")
+
+
+def check_input_kind(kind: str) -> None:
+    """ValueError unless `kind` is one of INPUT_KINDS (the engine and the datatrove
+    step share the message)."""
+    if kind not in INPUT_KINDS:
+        raise ValueError(f"input must be one of {', '.join(INPUT_KINDS)}, not {kind!r}")
+
+
 TAIL_LINES = 3             # where = "tail": among the last this many non-blank lines (after the lead)
 TITLE_MAX_WORDS = 22
 PROSE_MIN_WORDS = 15
@@ -81,8 +90,7 @@ class Engine:
         """Clean `raw`. `input_kind`: "article" (already extracted text: the main-text
         finder never runs), "page" (raw page text: it always runs) or "auto" (decided
         per document on evidence, leaning to "article"; meta["input"] says which)."""
-        if input_kind not in INPUT_KINDS:
-            raise ValueError(f"input must be one of {', '.join(INPUT_KINDS)}, not {input_kind!r}")
+        check_input_kind(input_kind)
         lines = split_lines(raw)
         rules = self.rules_for(lang)
         matcher = self._matchers[lang]
@@ -279,13 +287,9 @@ class Engine:
                 lines, lang, title_index=title_idx, neutral=neutral):
             if not on(rule_id):
                 continue
-            lines_evidence = iter(evidence)
             for k in range(first, last + 1):
-                if lines[k].blank:
-                    continue
-                ev = next(lines_evidence, None)
-                if k != title_idx and k not in marks:
-                    marks[k] = Mark(category, rule_id, certain=False, evidence=ev)
+                if k != title_idx and k not in marks and not lines[k].blank:
+                    marks[k] = Mark(category, rule_id, certain=False, evidence=evidence[k])
 
     def _flags(self, paragraphs: list[Line], lang: str, flag_rules: list[Rule], dead, warnings) -> list[Flag]:
         out: list[Flag] = []

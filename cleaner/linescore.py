@@ -26,7 +26,8 @@ import operator
 
 from .paths import load_data
 
-#: the local features, in the model's order (tools/train_linescore.py reads it)
+#: the local features, in the model's order: cleaner.mainfinder.line_rows writes
+#: them, tools/train_linescore.py names them in the weights file
 LOCAL = ("len", "words", "density", "terminal", "link", "good", "neargood", "short", "bad",
          "dup1", "dup2", "bullet", "lower", "menu", "no_evidence", "digits", "commas", "colon",
          "blank_before", "word_len", "sentence_inside", "span_weight", "position", "in_span",
@@ -44,38 +45,6 @@ _GOOD, _LEN = LOCAL.index("good"), LOCAL.index("len")
 def model() -> dict:
     """The shipped weights: {"local": {...}, "stacked": {...}, "rescue": threshold}."""
     return load_data("mechanisms", "linescore")
-
-
-def local_rows(m, feats, weights, span, old, anchor, has_stoplist: bool, lines) -> list[list[float]]:
-    """One row of LOCAL features per feature line. `m` is cleaner.mainfinder, `feats`
-    its classified lines, `weights` their weights, `span` the (first, last) run the
-    search chose, `old` line index -> rule id it would drop the line with, `anchor`
-    the position of the first title repeat (None: none)."""
-    first, last = span
-    n = len(feats)
-    rows = []
-    stop = float(has_stoplist)
-    for k, f in enumerate(feats):
-        t = f.text
-        cls = f.cls
-        rule = old.get(f.idx)
-        rows.append([
-            math.log1p(f.length), math.log1p(f.words), f.density, float(f.terminal), float(f.link),
-            float(cls == m.GOOD), float(cls == m.NEARGOOD), float(cls == m.SHORT), float(cls == m.BAD),
-            float(f.dup == 1), float(f.dup == 2), float(f.bullet), f.lower_share,
-            float(m._is_menu_line(t)), float(m._no_evidence(f)),
-            sum(c.isdigit() for c in t) / max(1, len(t)), t.count(",") / max(1, f.words),
-            float(t.rstrip().endswith(":")), float(lines[f.idx].blank_before > 0),
-            f.length / max(1, f.words), float(bool(m._SENTENCE_INSIDE.search(t))),
-            max(-1.0, min(1.0, weights[k] / 300.0)), k / max(1, n - 1), float(first <= k <= last),
-            math.log1p(first - k if k < first else (k - last if k > last else 0)), stop,
-            float(t[:1].isupper()), float("|" in t),
-            float(rule == "mainfinder.header"), float(rule == "mainfinder.footer"),
-            float(rule == "mainfinder.far_island"), float(rule is None),
-            float(anchor is not None and k > anchor),
-            math.log1p(abs(k - anchor)) if anchor is not None else 5.0,
-        ])
-    return rows
 
 
 def with_context(rows: list[list[float]]) -> list[list[float]]:

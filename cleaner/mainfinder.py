@@ -48,7 +48,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import sys
 
 import regex
 
@@ -146,14 +145,6 @@ MIN_MENU_LINES = 20
 MIN_GATE_MENU_RUN = 8
 #: ... or this share of the non-blank lines being menu lines.
 MIN_MENU_SHARE = 0.3
-
-_DEFAULTS = dict(
-    min_good_chars=MIN_GOOD_CHARS, min_long_chars=MIN_LONG_CHARS,
-    min_stopword_density=MIN_STOPWORD_DENSITY, min_good_stopword_density=MIN_GOOD_STOPWORD_DENSITY,
-    max_link_density=MAX_LINK_DENSITY, min_separators=MIN_SEPARATORS, short_penalty=SHORT_PENALTY,
-    full_penalty_run=FULL_PENALTY_RUN, listish_factor=LISTISH_FACTOR, bullet_factor=BULLET_FACTOR,
-    neargood_weight=NEARGOOD_WEIGHT, short_weight=SHORT_WEIGHT, min_good_lines=MIN_GOOD_LINES,
-    anchor_bonus=ANCHOR_BONUS, max_anchor_distance=MAX_ANCHOR_DISTANCE, min_menu_run=MIN_MENU_RUN)
 
 #: rule ids find_boilerplate reports, with their category.
 RULES = {
@@ -565,24 +556,7 @@ def page_evidence(lines, lang: str = "") -> str | None:
 
 
 def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
-                     min_good_chars: int = MIN_GOOD_CHARS,
-                     min_long_chars: int = MIN_LONG_CHARS,
-                     min_stopword_density: float = MIN_STOPWORD_DENSITY,
-                     min_good_stopword_density: float = MIN_GOOD_STOPWORD_DENSITY,
-                     max_link_density: float = MAX_LINK_DENSITY,
-                     min_separators: int = MIN_SEPARATORS,
-                     short_penalty: float = SHORT_PENALTY,
-                     full_penalty_run: int = FULL_PENALTY_RUN,
-                     listish_factor: float = LISTISH_FACTOR,
-                     bullet_factor: float = BULLET_FACTOR,
-                     neargood_weight: float = NEARGOOD_WEIGHT,
-                     short_weight: float = SHORT_WEIGHT,
-                     min_good_lines: int = MIN_GOOD_LINES,
-                     anchor_bonus: float = ANCHOR_BONUS,
-                     max_anchor_distance: int = MAX_ANCHOR_DISTANCE,
-                     min_menu_run: int = MIN_MENU_RUN,
-                     neutral: frozenset[int] = frozenset(),
-                     ) -> list[tuple[int, int, str, str]]:
+                     neutral: frozenset[int] = frozenset(), **thresholds) -> list[tuple[int, int, str, str]]:
     """Ranges (first_line, last_line, category, rule_id) of lines the span search
     drops (steps 1-4; without the learnt rescue, which find_boilerplate_explained adds).
 
@@ -592,17 +566,10 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
     caller treats as the title, is never dropped; its text locates the
     article (the headline repeats it).  When it is None the first non-blank
     line plays that part.  Nothing is dropped when no run of prose is found.
+    `thresholds` are search()'s keywords.
     """
-    return [r[:4] for r in find_boilerplate_explained(
-        lines, lang, title_index, neutral=neutral, rescue=math.inf, params=dict(
-            min_good_chars=min_good_chars, min_long_chars=min_long_chars,
-            min_stopword_density=min_stopword_density,
-            min_good_stopword_density=min_good_stopword_density, max_link_density=max_link_density,
-            min_separators=min_separators, short_penalty=short_penalty,
-            full_penalty_run=full_penalty_run, listish_factor=listish_factor,
-            bullet_factor=bullet_factor, neargood_weight=neargood_weight, short_weight=short_weight,
-            min_good_lines=min_good_lines, anchor_bonus=anchor_bonus,
-            max_anchor_distance=max_anchor_distance, min_menu_run=min_menu_run))]
+    found = search(lines, lang, title_index, neutral=neutral, **thresholds)
+    return [] if found is None else [r[:4] for r in _to_ranges(found.feats, found.drop)]
 
 
 class Search:
@@ -613,17 +580,25 @@ class Search:
 
 
 def search(lines, lang: str = "", title_index: int | None = None, *,
-           neutral: frozenset[int] = frozenset(), params: dict | None = None) -> Search | None:
-    """Steps 1-4 of the module docstring; None when no run of prose is found."""
-    o = dict(_DEFAULTS)
-    o.update(params or {})
-    min_good_chars, min_long_chars = o["min_good_chars"], o["min_long_chars"]
-    min_stopword_density, min_good_stopword_density = o["min_stopword_density"], o["min_good_stopword_density"]
-    max_link_density, min_separators = o["max_link_density"], o["min_separators"]
-    short_penalty, full_penalty_run = o["short_penalty"], o["full_penalty_run"]
-    listish_factor, bullet_factor = o["listish_factor"], o["bullet_factor"]
-    neargood_weight, short_weight, min_good_lines = o["neargood_weight"], o["short_weight"], o["min_good_lines"]
-    anchor_bonus, max_anchor_distance, min_menu_run = o["anchor_bonus"], o["max_anchor_distance"], o["min_menu_run"]
+           min_good_chars: int = MIN_GOOD_CHARS,
+           min_long_chars: int = MIN_LONG_CHARS,
+           min_stopword_density: float = MIN_STOPWORD_DENSITY,
+           min_good_stopword_density: float = MIN_GOOD_STOPWORD_DENSITY,
+           max_link_density: float = MAX_LINK_DENSITY,
+           min_separators: int = MIN_SEPARATORS,
+           short_penalty: float = SHORT_PENALTY,
+           full_penalty_run: int = FULL_PENALTY_RUN,
+           listish_factor: float = LISTISH_FACTOR,
+           bullet_factor: float = BULLET_FACTOR,
+           neargood_weight: float = NEARGOOD_WEIGHT,
+           short_weight: float = SHORT_WEIGHT,
+           min_good_lines: int = MIN_GOOD_LINES,
+           anchor_bonus: float = ANCHOR_BONUS,
+           max_anchor_distance: int = MAX_ANCHOR_DISTANCE,
+           min_menu_run: int = MIN_MENU_RUN,
+           neutral: frozenset[int] = frozenset()) -> Search | None:
+    """Steps 1-4 of the module docstring (every threshold a keyword); None when
+    no run of prose is found."""
     feats = _features(lines, lang, max_link_density, min_separators)
     if not feats:
         return None
@@ -694,49 +669,66 @@ def search(lines, lang: str = "", title_index: int | None = None, *,
 
 
 def find_boilerplate_explained(lines, lang: str = "", title_index: int | None = None, *,
-                               neutral: frozenset[int] = frozenset(), params: dict | None = None,
-                               rescue: float | None = None) -> list[tuple[int, int, str, str, list[dict]]]:
+                               neutral: frozenset[int] = frozenset(),
+                               rescue: float | None = None) -> list[tuple[int, int, str, str, dict]]:
     """find_boilerplate's ranges, each with the evidence for its lines: the line's
     class, its weight in the span search, the offsets of the run that won
     (article_run: where the search found the article) and the learnt article probability
     (cleaner/linescore.py). A line the search would drop but whose probability
-    reaches `rescue` (default: the model's threshold) is kept."""
-    found = search(lines, lang, title_index, neutral=neutral, params=params)
-    if found is None:
+    reaches `rescue` (default: the model's threshold) is kept. Each range's evidence
+    maps its line indexes to their entries."""
+    found = search(lines, lang, title_index, neutral=neutral)
+    if found is None or not found.drop:
         return []
-    drop = found.drop
-    if rescue == math.inf:
-        probs = [0.0] * len(found.feats)
-    else:
-        probs = article_probabilities(found, lang, lines)
-        threshold = linescore.model()["rescue"] if rescue is None else rescue
-        drop = {i: d for i, d in drop.items() if probs[i] < threshold}
+    probs = linescore.probabilities(line_rows(found, lang, lines))
+    threshold = linescore.model()["rescue"] if rescue is None else rescue
+    drop = {i: d for i, d in found.drop.items() if probs[i] < threshold}
     feats = found.feats
     run = [lines[feats[found.first].idx].start, lines[feats[found.last].idx].end]
     evidence = {i: {"class": feats[i].cls, "weight": round(found.weights[i], 1),
                     "p_article": round(probs[i], 3), "article_run": run} for i in drop}
-    return _to_ranges(found.feats, drop, evidence)
-
-
-def article_probabilities(found: Search, lang: str, lines) -> list[float]:
-    """The learnt article probability of each of found.feats (cleaner/linescore.py)."""
-    return linescore.probabilities(line_rows(found, lang, lines))
+    return _to_ranges(feats, drop, evidence)
 
 
 def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
-    """linescore.LOCAL features of found.feats (what tools/train_linescore.py learns from)."""
-    old = {found.feats[i].idx: rule for i, (_, rule) in found.drop.items()}
-    return linescore.local_rows(sys.modules[__name__], found.feats, found.weights,
-                                (found.first, found.last), old, found.anchor,
-                                bool(_lang_stopwords(lang)), lines)
+    """One row of features per line of found.feats, in the order of linescore.LOCAL
+    (what the learnt model and tools/train_linescore.py read): the line's own
+    features, what the span search decided for it, and where it stands."""
+    feats, weights, drop = found.feats, found.weights, found.drop
+    first, last, anchor = found.first, found.last, found.anchor
+    has_stoplist = float(bool(_lang_stopwords(lang)))
+    n = len(feats)
+    rows = []
+    for k, f in enumerate(feats):
+        t = f.text
+        cls = f.cls
+        rule = drop[k][1] if k in drop else None
+        rows.append([
+            math.log1p(f.length), math.log1p(f.words), f.density, float(f.terminal), float(f.link),
+            float(cls == GOOD), float(cls == NEARGOOD), float(cls == SHORT), float(cls == BAD),
+            float(f.dup == 1), float(f.dup == 2), float(f.bullet), f.lower_share,
+            float(_is_menu_line(t)), float(_no_evidence(f)),
+            sum(c.isdigit() for c in t) / max(1, len(t)), t.count(",") / max(1, f.words),
+            float(t.rstrip().endswith(":")), float(lines[f.idx].blank_before > 0),
+            f.length / max(1, f.words), float(bool(_SENTENCE_INSIDE.search(t))),
+            max(-1.0, min(1.0, weights[k] / 300.0)), k / max(1, n - 1), float(first <= k <= last),
+            math.log1p(first - k if k < first else (k - last if k > last else 0)), has_stoplist,
+            float(t[:1].isupper()), float("|" in t),
+            float(rule == "mainfinder.header"), float(rule == "mainfinder.footer"),
+            float(rule == "mainfinder.far_island"), float(rule is None),
+            float(anchor is not None and k > anchor),
+            math.log1p(abs(k - anchor)) if anchor is not None else 5.0,
+        ])
+    return rows
 
 
 
 
-def _to_ranges(feats, drop, evidence) -> list[tuple[int, int, str, str, list[dict]]]:
+def _to_ranges(feats, drop, evidence=None) -> list[tuple[int, int, str, str, dict]]:
     """Merge dropped lines that follow each other (blank lines between them
-    included) and share category and rule; each range lists its lines' evidence."""
-    out: list[tuple[int, int, str, str, list[dict]]] = []
+    included) and share category and rule; each range maps its line indexes to
+    their `evidence` (keyed by position in feats), when given."""
+    out: list[tuple[int, int, str, str, dict]] = []
     prev = None
     for i in sorted(drop):
         cat, rule = drop[i]
@@ -744,7 +736,8 @@ def _to_ranges(feats, drop, evidence) -> list[tuple[int, int, str, str, list[dic
         if out and prev == i - 1 and out[-1][2] == cat and out[-1][3] == rule:
             out[-1] = (out[-1][0], idx, cat, rule, out[-1][4])
         else:
-            out.append((idx, idx, cat, rule, []))
-        out[-1][4].append(evidence[i])
+            out.append((idx, idx, cat, rule, {}))
+        if evidence is not None:
+            out[-1][4][idx] = evidence[i]
         prev = i
     return out

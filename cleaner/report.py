@@ -16,7 +16,8 @@ class Removal:
     rule: str
     text: str
     #: for the main-text finder, one entry per removed line: its class, its weight
-    #: in the span search and the learnt article probability; None for pack rules
+    #: in the span search, the run taken for the article and the learnt article
+    #: probability; None for pack rules
     evidence: list | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:

@@ -22,13 +22,13 @@ import json
 import random
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner import linescore, mainfinder  # noqa: E402
 from cleaner.engine import _find_title  # noqa: E402
+from cleaner.evaluation import score_page, summarize  # noqa: E402
 from cleaner.lang import detect_language  # noqa: E402
 from cleaner.segment import split_lines  # noqa: E402
 
@@ -66,7 +66,7 @@ def load_pages(bench: Path) -> list[dict]:
             continue
         rows = mainfinder.line_rows(found, lang, lines)
         pages.append({
-            "id": pid, "lines": lines, "found": found, "rows": rows, "gold": Counter(toks),
+            "id": pid, "lines": lines, "found": found, "rows": rows, "gold": gold,
             "y": [label(f.text, grams, gold_lines) >= 0.5 for f in found.feats],
             "w": [max(1, len(f.toks)) ** 0.5 for f in found.feats],
         })
@@ -113,24 +113,19 @@ def train(pages: list[dict], rescue: float) -> dict:
 
 
 def score(pages: list[dict], weights: dict | None, rescue: float) -> tuple:
-    """Token micro P, R, F1 of the finder's output, and pages losing >10% of gold."""
-    tp = fp = fn = lost = 0
+    """Token micro P, R, F1 of the finder's output (clean eval's metric), and pages
+    losing >10% of gold."""
+    scores = []
     for p in pages:
         drop = set(p["found"].drop)
         if weights is not None:
             probs = linescore.probabilities(p["rows"], weights)
             drop = {i for i in drop if probs[i] < rescue}
-        out = Counter()
-        for i, f in enumerate(p["found"].feats):
-            if i not in drop:
-                out.update(TOKEN.findall(f.text))
-        gold = p["gold"]
-        hit = sum((out & gold).values())
-        tp, fp, fn = tp + hit, fp + sum(out.values()) - hit, fn + sum(gold.values()) - hit
-        if gold and hit / sum(gold.values()) < 0.9:
-            lost += 1
-    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return round(prec, 4), round(rec, 4), round(2 * prec * rec / max(1e-9, prec + rec), 4), lost
+        kept = "\n".join(f.text for i, f in enumerate(p["found"].feats) if i not in drop)
+        scores.append(score_page(kept, p["gold"], p["id"]))
+    s = summarize(scores)
+    micro = s["micro"]
+    return round(micro["precision"], 4), round(micro["recall"], 4), round(micro["f1"], 4), s["lost"]
 
 
 def write_toml(weights: dict, path: Path, sources: list[str]) -> None:
