@@ -39,8 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def source_texts(aeb: str | None, subs=("residue", "fulltext"), fixtures: bool = True) -> list[str]:
-    # (fixtures/pages/ holds AEB page texts and their gold, already in --aeb's texts)
-    pages = str(ROOT / "fixtures" / "pages") + os.sep
+    # (fixtures/pages/ and fixtures/unseen_pages/ hold page texts and their gold, not
+    # article text; the AEB ones are already in --aeb's texts)
+    pages = tuple(str(ROOT / "fixtures" / name) + os.sep for name in ("pages", "unseen_pages"))
     paths = [p for p in sorted(glob.glob(str(ROOT / "fixtures" / "**" / "*.txt"), recursive=True))
              if not p.endswith(".expected.txt") and not p.startswith(pages)] if fixtures else []
     if aeb:
