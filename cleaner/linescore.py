@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import math
 import operator
+from itertools import accumulate
 
 from .paths import load_data
 
@@ -47,34 +48,33 @@ def model() -> dict:
     return load_data("mechanisms", "linescore")
 
 
+def _window_bounds(n: int, w: int) -> tuple[list[int], list[int]]:
+    """For each of n positions, the start and end (exclusive) of the window of w
+    lines either side of it, cut at the edges."""
+    edge = min(n, w)
+    starts = [0] * edge + list(range(0, n - w))
+    ends = list(range(w + 1, n + 1)) + [n] * edge
+    return starts, ends
+
+
 def with_context(rows: list[list[float]]) -> list[list[float]]:
     """Each row followed by the window means (WINDOWS) of WINDOW_OF around it (the
-    line itself left out), and the share of good prose before and after it."""
+    line itself left out), and the share of good prose before and after it.
+    Computed a column at a time from prefix sums (linear; no per-cell loop)."""
     n = len(rows)
-    sums = []
-    for c in _WINDOW_COLS:
-        acc, s = [0.0], 0.0
-        for r in rows:
-            s += r[c]
-            acc.append(s)
-        sums.append((c, acc))
-    good, s = [0.0], 0.0
-    for r in rows:
-        s += r[_GOOD] * math.expm1(r[_LEN])
-        good.append(s)
+    cols = [[r[c] for r in rows] for c in _WINDOW_COLS]
+    sums = [list(accumulate(col, initial=0.0)) for col in cols]
+    extra = []
+    for w in WINDOWS:
+        starts, ends = _window_bounds(n, w)
+        sizes = [b - a - 1 or 1 for a, b in zip(starts, ends)]
+        for col, acc in zip(cols, sums):
+            extra.append([(acc[b] - acc[a] - x) / m for a, b, x, m in zip(starts, ends, col, sizes)])
+    good = list(accumulate((r[_GOOD] * math.expm1(r[_LEN]) for r in rows), initial=0.0))
     total = good[-1] or 1.0
-    out = []
-    for i, r in enumerate(rows):
-        extra = []
-        for w in WINDOWS:
-            a, b = max(0, i - w), min(n, i + w + 1)
-            m = b - a - 1 or 1
-            for c, acc in sums:
-                extra.append((acc[b] - acc[a] - r[c]) / m)
-        extra.append(good[i] / total)
-        extra.append((total - good[i + 1]) / total)
-        out.append(r + extra)
-    return out
+    extra.append([g / total for g in good[:-1]])
+    extra.append([(total - g) / total for g in good[1:]])
+    return [r + list(e) for r, e in zip(rows, zip(*extra))]
 
 
 def stacked(probs: list[float]) -> list[list[float]]:
@@ -82,23 +82,17 @@ def stacked(probs: list[float]) -> list[list[float]]:
     window means, the highest within 5 lines before and after, and the share of
     probable article before and after it."""
     n = len(probs)
-    acc, s = [0.0], 0.0
-    for p in probs:
-        s += p
-        acc.append(s)
+    acc = list(accumulate(probs, initial=0.0))
     total = max(1.0, acc[n])
-    out = []
-    for i, p in enumerate(probs):
-        row = [p]
-        for w in STACK_WINDOWS:
-            a, b = max(0, i - w), min(n, i + w + 1)
-            row.append((acc[b] - acc[a] - p) / max(1, b - a - 1))
-        row.append(max(probs[max(0, i - 5):i], default=0.0))
-        row.append(max(probs[i + 1:i + 6], default=0.0))
-        row.append(acc[i] / total)
-        row.append((acc[n] - acc[i + 1]) / total)
-        out.append(row)
-    return out
+    cols = [probs]
+    for w in STACK_WINDOWS:
+        starts, ends = _window_bounds(n, w)
+        cols.append([(acc[b] - acc[a] - p) / max(1, b - a - 1) for a, b, p in zip(starts, ends, probs)])
+    cols.append([max(probs[max(0, i - 5):i], default=0.0) for i in range(n)])
+    cols.append([max(probs[i + 1:i + 6], default=0.0) for i in range(n)])
+    cols.append([a / total for a in acc[:-1]])
+    cols.append([(acc[n] - a) / total for a in acc[1:]])
+    return [list(row) for row in zip(*cols)]
 
 
 def predict(layer: dict, rows: list[list[float]]) -> list[float]:

@@ -708,7 +708,7 @@ def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
             float(cls == GOOD), float(cls == NEARGOOD), float(cls == SHORT), float(cls == BAD),
             float(f.dup == 1), float(f.dup == 2), float(f.bullet), f.lower_share,
             float(_is_menu_line(t)), float(_no_evidence(f)),
-            sum(c.isdigit() for c in t) / max(1, len(t)), t.count(",") / max(1, f.words),
+            sum(map(str.isdigit, t)) / max(1, len(t)), t.count(",") / max(1, f.words),
             float(t.rstrip().endswith(":")), float(lines[f.idx].blank_before > 0),
             f.length / max(1, f.words), float(bool(_SENTENCE_INSIDE.search(t))),
             max(-1.0, min(1.0, weights[k] / 300.0)), k / max(1, n - 1), float(first <= k <= last),
