@@ -98,8 +98,8 @@ class Engine:
         dead: set[str] = set()
         meta: dict = {"title": None, "date": None, "byline": None, "lang": lang}
         if input_kind == "auto":
-            from . import mainfinder
-            input_kind = "page" if mainfinder.page_evidence(lines, lang) == "strong" else "article"
+            from . import input_kind as auto
+            input_kind, meta["input_evidence"] = auto.decide(lines, lang)
         meta["input"] = input_kind
 
         marks: dict[int, Mark] = {}

@@ -501,7 +501,8 @@ def _title_anchors(feats, title_index: int | None) -> list[int]:
     return out
 
 
-def _is_menu_line(text: str) -> bool:
+def is_menu_line(text: str) -> bool:
+    """A few words, no digit, no sentence punctuation: a menu item's shape."""
     return (len(text) < MAX_MENU_LINE_CHARS and len(text.split()) <= MAX_MENU_WORDS
             and not _is_terminal(text) and not _DIGIT.search(text))
 
@@ -524,7 +525,7 @@ def looks_like_page(lines, lang: str = "", *, min_menu_lines: int = MIN_MENU_LIN
         if not text:
             continue
         total += 1
-        if _is_menu_line(text):
+        if is_menu_line(text):
             menu += 1
             run += 1
             if run > best_run:
@@ -534,25 +535,6 @@ def looks_like_page(lines, lang: str = "", *, min_menu_lines: int = MIN_MENU_LIN
     if menu < min_menu_lines:
         return False
     return best_run >= min_gate_menu_run or menu >= min_menu_share * total
-
-
-def page_evidence(lines, lang: str = "") -> str | None:
-    """`--input auto`'s decision (rules/mechanisms/mainfinder.toml [auto]): None
-    (article) unless the menu-line gate passes; "strong" when menus also stand at
-    both ends of the text, as a site's header and footer do; else "weak". Auto
-    runs the finder on "strong" only: extracted text with lists, code or tables
-    passes the gate too, and on it the finder cut articles."""
-    if not looks_like_page(lines, lang):
-        return None
-    cfg = load_data("mechanisms", "mainfinder")["auto"]
-    texts = [ln.text for ln in lines if ln.text]
-    n = cfg["edge_lines"]
-    head, tail = texts[:n], texts[-n:]
-
-    def share(part):
-        return sum(map(_is_menu_line, part)) / len(part) if part else 0.0
-    strong = share(head) >= cfg["min_head_menu_share"] and share(tail) >= cfg["min_tail_menu_share"]
-    return "strong" if strong else "weak"
 
 
 def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
@@ -646,11 +628,11 @@ def search(lines, lang: str = "", title_index: int | None = None, *,
     # inside the article only a long run of pure menu lines goes
     i = first
     while i <= last:
-        if not _is_menu_line(lines[feats[i].idx].text) or _listish(feats[i]):
+        if not is_menu_line(lines[feats[i].idx].text) or _listish(feats[i]):
             i += 1
             continue
         j = i
-        while j + 1 <= last and _is_menu_line(lines[feats[j + 1].idx].text) and not _listish(feats[j + 1]):
+        while j + 1 <= last and is_menu_line(lines[feats[j + 1].idx].text) and not _listish(feats[j + 1]):
             j += 1
         if j - i + 1 >= min_menu_run:
             for k in range(i, j + 1):
@@ -707,7 +689,7 @@ def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
             math.log1p(f.length), math.log1p(f.words), f.density, float(f.terminal), float(f.link),
             float(cls == GOOD), float(cls == NEARGOOD), float(cls == SHORT), float(cls == BAD),
             float(f.dup == 1), float(f.dup == 2), float(f.bullet), f.lower_share,
-            float(_is_menu_line(t)), float(_no_evidence(f)),
+            float(is_menu_line(t)), float(_no_evidence(f)),
             sum(map(str.isdigit, t)) / max(1, len(t)), t.count(",") / max(1, f.words),
             float(t.rstrip().endswith(":")), float(lines[f.idx].blank_before > 0),
             f.length / max(1, f.words), float(bool(_SENTENCE_INSIDE.search(t))),

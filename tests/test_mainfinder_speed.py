@@ -180,7 +180,7 @@ def test_title_anchors_match_reference(raw, title_index):
 @given(pages())
 def test_menu_line_matches_reference(raw):
     for ln in split_lines(raw):
-        assert mf._is_menu_line(ln.text) == _ref_is_menu_line(ln.text)
+        assert mf.is_menu_line(ln.text) == _ref_is_menu_line(ln.text)
 
 
 @FAST

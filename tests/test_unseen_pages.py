@@ -41,7 +41,6 @@ STILL_LOST = {
     "b_antoyo_progress_report": "an article of short bullet lines weighs as furniture",
     "b_autoracing_stockcar_calendar": "a race calendar (rows of dates) loses to a teaser sidebar",
     "c_iprimo_wedding_budget": "a table laid out one cell per line cuts the article",
-    "f_godev_defer_panic": "menus at both ends of extracted text with code: auto takes it for a page",
 }
 
 
