@@ -21,7 +21,8 @@ MECHANISMS = [
      "description": "A short verbless descriptive line between the title and the first body paragraph "
                     "(languages with verb cues in rules/mechanisms/lead_caption.toml)"},
     {"id": "related.trailing_list", "category": "related", "lang": "*", "action": "mechanism",
-     "description": "A bulleted list of linked headlines at the very end, not introduced by a colon"},
+     "description": "Flags (never removes) a bulleted list of short items at the very end, not "
+                    "introduced by a colon, as suspected_related: a related list or the article's own list"},
     {"id": "duplicate.repeated_line", "category": "duplicate", "lang": "*", "action": "mechanism",
      "description": "A line of 6+ words that repeats the line right before it verbatim (a caption printed twice): the copy goes"},
     {"id": "offtopic.cohesion", "category": "offtopic", "lang": "*", "action": "mechanism",
@@ -153,6 +154,8 @@ class Engine:
             text = "\n\n".join(paragraphs)
 
         if want_flags:
+            if self.enabled("related.trailing_list"):
+                flags.extend(_trailing_list_flag(raw, lines, marks))
             flagged = kept if title_idx is None else [lines[title_idx]] + kept
             flags.extend(self._flags(flagged, lang, rules["flag"], dead, warnings))
             flags.sort(key=lambda f: (f.start, f.end))
@@ -171,9 +174,6 @@ class Engine:
             self._attach_captions(lines, rules["line"], marks)
         if title_idx is not None and on(lead_caption.RULE_ID):
             _mark_lead_caption(lines, title_idx, marks, lang)
-        if on("related.trailing_list"):
-            for k in _trailing_headline_list(lines, marks):
-                marks[k] = Mark("related", "related.trailing_list", certain=False)
         if on("offtopic.cohesion"):
             for k in cohesion.offtopic_tail(lines, marks, title_idx, lang):
                 marks[k] = Mark("offtopic", "offtopic.cohesion", certain=False)
@@ -432,6 +432,18 @@ def _trailing_headline_list(lines: list[Line], marks: dict[int, Mark]) -> list[i
     if len(items) * 2 > len(kept):
         return []  # a document that is mostly a list is its own content
     return [l.index for l in items]
+
+
+def _trailing_list_flag(raw: str, lines: list[Line], marks: dict[int, Mark]) -> list[Flag]:
+    """A trailing list is flagged, not removed: on 971 real pages of two benchmarks its
+    removals were half article (pros and cons, steps, reference lists), half teasers."""
+    items = _trailing_headline_list(lines, marks)
+    if not items:
+        return []
+    first, last = lines[min(items)], lines[max(items)]
+    return [Flag(first.start, last.end, "suspected_related", "related.trailing_list",
+                 f"a list of {len(items)} short items ends the text, not introduced by a colon: "
+                 "a related list or the article's own", raw[first.start:last.end])]
 
 
 def _next_kept(lines, i, marks) -> int | None:
