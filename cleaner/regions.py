@@ -85,7 +85,10 @@ def tail_region(lines, start, rule, marks) -> list[int]:
 
 
 ARTICLE_EVIDENCE = ("credit", "dateline")
-LOOKAHEAD = 4
+#: the dateline or credit that starts an embedded article stands on the teaser's next line
+#: or the one after (a caption between); four let a credit further on, inside the article's
+#: own gallery, turn a one-line teaser into a region that swallowed the rest of the article
+LOOKAHEAD = 2
 
 
 def article_region(lines, start, rule, marks, region_starts: set[int]) -> list[int]:
