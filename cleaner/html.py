@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .segment import normalize_space
+
 __all__ = ["HtmlError", "looks_like_html", "extract"]
 
 
@@ -72,7 +74,6 @@ def looks_like_html(text: str | bytes) -> bool:
 # --------------------------------------------------------------------------
 # extraction
 
-_BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _WORD = re.compile(r"\w+")
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
 
@@ -82,7 +83,8 @@ _JUNK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 
 
 def _norm(line: str) -> str:
-    return _BLANKS.sub(" ", _JUNK.sub("", line)).strip()
+    # the text path's folding: joiners and zero-width characters inside words stay
+    return normalize_space(_JUNK.sub("", line))
 
 
 def _same_text(a: str, b: str) -> bool:

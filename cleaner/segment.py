@@ -9,20 +9,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Blanks we fold into one ASCII space: NBSP, narrow NBSP, figure space, the
-# en/em/thin/hair spaces, ideographic space, tabs, and zero-width characters.
-_BLANK_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\x0b\x0c"
-_OTHER_BLANKS = re.escape(_BLANK_CHARS[1:])     # a character class body: all but the ASCII space
-_BLANKS = re.compile("[ " + _OTHER_BLANKS + "]+")
-# The blank runs folding changes: two or more blanks, or any blank but the ASCII space.
-_FOLD = re.compile("(?: [ " + _OTHER_BLANKS + "]|[" + _OTHER_BLANKS + "])[ " + _OTHER_BLANKS + "]*")
+# Real whitespace, folded into one ASCII space: NBSP, narrow NBSP, figure space,
+# the en/em/thin/hair spaces, ideographic space, tabs, \v and \f.
+_SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"
+# Zero-width characters that only mark or forbid a break: ZWSP, word joiner, BOM.
+# Between two visible characters they stay as they are (a Thai word break); where
+# they touch real whitespace or a line's edge they go with the blank run. The
+# joiners ZWNJ and ZWJ are never touched, wherever they stand: they are part of
+# the word (Persian می‌خواهم, Malayalam chillu ന്‍, an emoji's ZWJ sequence).
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+_BLANK_CHARS = _SPACE_CHARS + ZERO_WIDTH        # what a line's ends are stripped of
+_S = re.escape(_SPACE_CHARS[1:])                # a character class body: real blanks but the ASCII space
+_Z = re.escape(ZERO_WIDTH)
+# A blank run: real whitespace with any zero-width characters touching it. (A
+# run of zero-width characters is tried from its first one only, and never
+# backtracked into, so a long run costs linear time.)
+_BLANKS = re.compile(f"(?<![{_Z}])[{_Z}]*+[ {_S}][ {_S}{_Z}]*+")
+_ZW_RUN = re.compile(f"[{_Z}]+")
+# The blank runs folding changes: all but a lone ASCII space.
+_FOLD = re.compile(f"(?<![{_Z}])[{_Z}]++[ {_S}][ {_S}{_Z}]*+|[{_S}][ {_S}{_Z}]*+| [ {_S}{_Z}]++")
 _NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _NEWLINE_KEPT = re.compile("(" + _NEWLINE.pattern + ")")
 
 
 def normalize_space(text: str) -> str:
-    """Fold every run of blanks to one space and strip the ends."""
-    return _FOLD.sub(" ", text).strip(" ")
+    """Fold every run of blanks to one space and strip the ends (of zero-width
+    characters too); zero-width characters inside words stay."""
+    return _FOLD.sub(" ", text).strip(_BLANK_CHARS)
 
 
 @dataclass
@@ -60,9 +73,9 @@ def split_lines(raw: str) -> list[Line]:
     start = 0
     for i, chunk in enumerate(chunks):
         end = start + len(chunk)
-        text = texts[i].strip(" ")
+        text = texts[i].strip(_BLANK_CHARS)
         if text:
-            lines.append(Line(i, start, end, chunk, text, lows[i].strip(" "), blanks, text.count(" ") + 1))
+            lines.append(Line(i, start, end, chunk, text, lows[i].strip(_BLANK_CHARS), blanks, text.count(" ") + 1))
             blanks = 0
         else:
             lines.append(Line(i, start, end, chunk, "", "", blanks, 0))
@@ -94,6 +107,10 @@ def norm_to_raw_offsets(raw: str) -> list[int]:
         if m and m.end() <= end:
             out.append(i)
             i = m.end()
+        elif raw[i] in ZERO_WIDTH:     # a run no blank follows (nor ends the line): kept
+            j = _ZW_RUN.match(raw, i).end()
+            out.extend(range(i, j))
+            i = j
         else:
             out.append(i)
             i += 1

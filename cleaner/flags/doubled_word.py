@@ -34,7 +34,9 @@ DESCRIPTION = ("The same word twice in a row (\"the the\"), or two verbs after a
                "are listed per language.")
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\-][\p{L}\p{M}\p{N}]+)*")
-_GAP = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+# Blanks and zero-width spaces part words; joiners (ZWNJ, ZWJ, word joiner, BOM)
+# hold one word together: Persian کم‌کم ("little by little") is one word.
+_GAP = regex.compile(r"[\s\u200b]+")
 
 # Blanks that str.split() does not cut at (zero-width ones, U+001C..U+001F).
 _UNSPLIT_BLANKS = re.compile("[" + _util.ZERO_WIDTH + _util.SPLIT_ONLY_BLANKS + "]")
