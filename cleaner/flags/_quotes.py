@@ -18,7 +18,9 @@ position with nothing open is a close; a " or ” right after a digit with
 nothing open is an inch mark and ignored (5'10", a 12” screen). A guillemet
 between blanks is a separator (Home » News), not a quote, except in languages
 that space their guillemets (fr; rules/flags/quotes.toml [spacing]). Marks inside
-a mojibake run (» of ï»¿) are not quotes either.
+a mojibake run (» of ï»¿) are not quotes either, nor is a mark between two
+letters of a script that writes acronyms with it (Hebrew מנכ"ל, צה"ל: a
+gershayim typed as a quote; quotes.toml [in_word]), in any document language.
 
 Matching is a stack per document: a close pops the newest open mark of its
 family (straight vs typographic), or failing that of the other family. Marks
@@ -32,6 +34,8 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+
+import regex
 
 from cleaner.flags import _data, _util
 
@@ -131,6 +135,7 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
     raws = [p.raw for p in paragraphs]
     maybe_garbled = set(mojibake.candidates(raws))
     roles = _ROLES
+    in_word_marks, in_word_letter = _in_word()
     for pi in _with_marks(raws):
         if carry and pi != last + 1:
             # The paragraph after `last` has no mark: a carried quotation is neither
@@ -159,6 +164,8 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
             ch = m.group()
             prev = raw[i - 1] if i > 0 else None
             nxt = raw[j] if j < end else None
+            if ch in in_word_marks and prev and nxt and in_word_letter(prev) and in_word_letter(nxt):
+                continue  # an acronym's gershayim (מנכ"ל), not a quote
             straight = ch in _STRAIGHT
             fam_open = n_open[straight] > 0
             if ch in _INCH_MARKS and prev is not None and prev.isdigit():
@@ -261,6 +268,22 @@ def _spaced_guillemet_langs() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _collapsed_langs() -> frozenset[str]:
     return frozenset(_data.load("quotes").get("spacing", {}).get("collapsed_nesting", []))
+
+
+@functools.lru_cache(maxsize=1)
+def _in_word():
+    """(marks, is_letter): marks that are not quotes between two letters of the
+    scripts in quotes.toml [in_word], and the test for such a letter."""
+    table = _data.load("quotes").get("in_word", {})
+    scripts = [str(s) for s in table.get("scripts", [])]
+    marks = frozenset(str(m) for m in table.get("marks", []))
+    if not scripts or not marks:
+        return frozenset(), lambda c: False
+    for name in scripts:
+        if not regex.fullmatch(r"[A-Za-z_]+", name):
+            raise _data.FlagDataError(f"quotes.toml: [in_word] script {name!r} is not a script name")
+    letter = regex.compile("(?V1)[[" + "".join(f"\\p{{Script={n}}}" for n in scripts) + "]&&[\\p{L}\\p{M}]]")
+    return marks, functools.lru_cache(maxsize=4096)(lambda c: letter.fullmatch(c) is not None)
 
 
 def conventions(lang: str) -> dict[str, frozenset[str]]:
