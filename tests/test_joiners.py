@@ -63,10 +63,10 @@ def test_normalising_a_line_keeps_every_word_whole(item):
 
 
 @FAST
-@given(doc, LANGS, st.sampled_from(["\n", "\n\n", "\r\n\r\n"]))
-def test_output_is_made_only_of_input_words(lines, lang, sep):
+@given(doc, LANGS, st.sampled_from(["\n", "\n\n", "\r\n\r\n"]), st.sampled_from(["auto", "article", "page"]))
+def test_output_is_made_only_of_input_words(lines, lang, sep, kind):
     text = sep.join(raw for raw, _ in lines)
-    result = clean(text, lang=lang)
+    result = clean(text, lang=lang, input=kind)
     expected = {" ".join(words) for _, words in lines}
     paras = result.text.split("\n\n") if result.text else []
     for i, para in enumerate(paras):
