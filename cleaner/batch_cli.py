@@ -18,9 +18,11 @@ from .output import open_output
 from .parallel import DEFAULT_TIMEOUT, Settings, clean_records
 
 
-def _iter_lines(files, errors, on_error, sizes=None):
-    """(line, error-or-None, bytes) for every non-blank input line, file after file.
-    A file that cannot be opened is reported through on_error and skipped."""
+def _iter_lines(files, errors, on_error, sizes=None, blanks=None):
+    """(line, error-or-None) for every non-blank input line, file after file.
+    A file that cannot be opened is reported through on_error and skipped. A blank
+    line (only whitespace) is no record: it is counted in `blanks` (a Counter), for
+    the summary, and skipped."""
     for path in files:
         try:
             if path == "-":
@@ -60,6 +62,8 @@ def _iter_lines(files, errors, on_error, sizes=None):
                     line = line[1:]
                 if line.strip():
                     yield line, None
+                elif blanks is not None:
+                    blanks["blank"] += 1
         except OSError as exc:
             on_error(f"{path}: cannot read: {exc.strerror or exc}")
         finally:
@@ -98,6 +102,7 @@ class Summary:
         self.removals: Counter = Counter()
         self.flags: Counter = Counter()
         self.warnings: Counter = Counter()
+        self.skipped: Counter = Counter()   # "blank": blank input lines, not records
 
     def add(self, o) -> None:
         self.docs += 1
@@ -112,8 +117,9 @@ class Summary:
         def fmt(c):
             return ", ".join(f"{k} {v}" for k, v in sorted(c.items())) or "none"
         warn = f"; warnings: {sum(self.warnings.values())}" if self.warnings else ""
+        blank = f"; blank lines skipped: {self.skipped['blank']}" if self.skipped["blank"] else ""
         return (f"{self.docs} documents, {self.errors} errors; removed: {fmt(self.removals)}; "
-                f"flags: {fmt(self.flags)}{warn}")
+                f"flags: {fmt(self.flags)}{warn}{blank}")
 
 
 def run_batch(args, cleaner, files) -> int:
@@ -130,7 +136,7 @@ def run_batch(args, cleaner, files) -> int:
     bar = _progress_bar(args, files)
     sizes: list[int] | None = [] if bar is not None else None
     summary = Summary()
-    records = _iter_lines(files, args.encoding_errors, input_error, sizes)
+    records = _iter_lines(files, args.encoding_errors, input_error, sizes, summary.skipped)
     outcomes = clean_records(records, settings, jobs=args.jobs, timeout=timeout, cleaner=cleaner)
     try:
         with open_output(args.rejects) if args.rejects else _nullctx(None) as rej:

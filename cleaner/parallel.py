@@ -120,7 +120,9 @@ def _serial(records, settings: Settings, cleaner) -> Iterator[Outcome]:
 
 
 def _error_outcome(line: str, message: str, internal: bool = False) -> Outcome:
-    return Outcome(error_record(line, message), False, None, message, internal=internal, raw=line)
+    """In the parent: the line may have killed a worker, so it is read by the
+    non-recursive scanner only (never json.loads), and never cleaned here."""
+    return Outcome(error_record(line, message, safe=True), False, None, message, internal=internal, raw=line)
 
 
 # ------------------------------------------------------------------ worker side
