@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 
 from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, say
-from .output import open_output
+from .output import open_outputs
 from .parallel import DEFAULT_TIMEOUT, Settings, clean_records
 
 
@@ -139,26 +139,27 @@ def run_batch(args, cleaner, files) -> int:
     records = _iter_lines(files, args.encoding_errors, input_error, sizes, summary.skipped)
     outcomes = clean_records(records, settings, jobs=args.jobs, timeout=timeout, cleaner=cleaner)
     try:
-        with open_output(args.rejects) if args.rejects else _nullctx(None) as rej:
-            with open_output(args.output) as out:
-                for o in outcomes:
-                    summary.add(o)
-                    if bar is not None:
-                        bar.update(sum(sizes))
-                        sizes.clear()
-                    for w in o.warnings:
-                        if not summary.warnings[w] and not quiet:
-                            say(f"warning: record {summary.docs}: {w}")
-                        summary.warnings[w] += 1
-                    if not o.ok:
-                        if o.internal:
-                            status = max(status, EXIT_INTERNAL)
-                            if not quiet:
-                                say(f"record {summary.docs}: {o.error}")
-                        if rej is not None:
-                            rej.write((o.raw if o.raw is not None else o.line) + "\n")
-                            continue
-                    out.write(o.line + "\n")
+        paths = [args.output] + ([args.rejects] if args.rejects else [])
+        with open_outputs(*paths) as sinks:   # -o and --rejects: all or nothing together
+            out, rej = sinks[0], (sinks[1] if args.rejects else None)
+            for o in outcomes:
+                summary.add(o)
+                if bar is not None:
+                    bar.update(sum(sizes))
+                    sizes.clear()
+                for w in o.warnings:
+                    if not summary.warnings[w] and not quiet:
+                        say(f"warning: record {summary.docs}: {w}")
+                    summary.warnings[w] += 1
+                if not o.ok:
+                    if o.internal:
+                        status = max(status, EXIT_INTERNAL)
+                        if not quiet:
+                            say(f"record {summary.docs}: {o.error}")
+                    if rej is not None:
+                        rej.write((o.raw if o.raw is not None else o.line) + "\n")
+                        continue
+                out.write(o.line + "\n")
     finally:
         outcomes.close()
         if bar is not None:
@@ -166,14 +167,3 @@ def run_batch(args, cleaner, files) -> int:
     if not quiet:
         say(summary.line())
     return status
-
-
-class _nullctx:
-    def __init__(self, obj):
-        self.obj = obj
-
-    def __enter__(self):
-        return self.obj
-
-    def __exit__(self, *exc):
-        return False

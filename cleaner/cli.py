@@ -205,8 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     with _Signals():
         try:
             status = _dispatch(argv)
-            if sys.stdout is not None:
-                sys.stdout.flush()  # surface a closed pipe here, not at interpreter exit
+            _flush_stdout()  # surface a closed pipe or a full disk here, not at interpreter exit
             return status
         except SystemExit as exc:  # argparse: --help, --version, usage errors
             if exc.code is None or isinstance(exc.code, int):
@@ -227,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_RULES
         except OutputError as exc:
             say(str(exc))
+            _silence_stdout()  # what stdout could not take must not fail again at exit (exit 120)
             return EXIT_OUTPUT
         except InputError as exc:
             say(str(exc))
@@ -234,6 +234,17 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # a bug: still one line, and a documented code
             _internal_error(exc)
             return EXIT_INTERNAL
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.errno, f"stdout: cannot write: {exc.strerror or exc}") from None
 
 
 def _internal_error(exc: BaseException, where: str = "") -> None:
@@ -349,40 +360,11 @@ def _error_record(text: str, path: str | None, message: str) -> dict:
 
 
 def _list_rules(cleaner, args) -> int:
-    from .engine import MECHANISMS
-    try:
-        from .flags import FLAG_RULES
-    except ImportError:
-        FLAG_RULES = []
-    rows = [r.to_listing() for r in cleaner.ruleset.rules]
-    rows += [{**m, "source": "(mechanism)"} for m in MECHANISMS]
-    rows += _mainfinder_rows()
-    rows += [{"id": f["id"], "category": "flag", "lang": "*", "action": "flag", "description": f.get("description", ""),
-              "source": "(detector)"} for f in FLAG_RULES]
-    if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    finder_off = cleaner.ruleset.is_disabled("mainfinder")   # the switch turns every finder id off
-    for r in sorted(rows, key=lambda r: r["id"]):
-        disabled = cleaner.ruleset.is_disabled(r["id"]) or (finder_off and r["id"].startswith("mainfinder."))
-        off = " (disabled)" if disabled else ""
-        print(f"{r['id']:<40} {r['category']:<11} {r['lang']:<3} {r['action']:<18} {r['description']}{off}")
+    from .listing import list_rules
+    from .output import open_output
+    with open_output(None) as out:
+        list_rules(cleaner, args.format, out)
     return EXIT_OK
-
-
-def _mainfinder_rows() -> list[dict]:
-    """The main-text finder: its switch (`--disable mainfinder`), then each id its removals
-    carry, read from mainfinder.RULES (id -> (category, description)) so new ids show up."""
-    from . import mainfinder
-    categories = ",".join(sorted({category for category, _ in mainfinder.RULES.values()}))
-    rows = [{"id": "mainfinder", "category": categories, "lang": "*", "action": "switch",
-             "description": "The main-text finder for raw page text (all of mainfinder.*); it runs with "
-                            "--input page, or auto when the text looks like a whole page",
-             "source": "(mechanism)"}]
-    rows += [{"id": rule_id, "category": category, "lang": "*", "action": "mechanism",
-              "description": f"Main-text finder: {description}", "source": "(mechanism)"}
-             for rule_id, (category, description) in mainfinder.RULES.items()]
-    return rows
 
 
 def entry() -> None:
