@@ -73,7 +73,7 @@ def _iter_lines(files, errors, on_error, sizes=None, blanks=None):
 
 def _progress_bar(args, files):
     """A tqdm bar over input bytes on stderr, or None."""
-    if getattr(args, "quiet", False):
+    if getattr(args, "quiet", False) or sys.stderr is None:
         return None
     if not (getattr(args, "progress", False) or (sys.stderr is not None and sys.stderr.isatty())):
         return None

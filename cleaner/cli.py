@@ -53,10 +53,31 @@ class Terminated(KeyboardInterrupt):
 def say(message: str) -> None:
     """Print `clean: message` as exactly one line on stderr; never raises."""
     line = _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(message))
+    err = sys.stderr
+    if err is None:  # closed (`2>&-`): print(file=None) would write to stdout, into the output
+        return
     try:
-        print(f"clean: {line}", file=sys.stderr, flush=True)
+        err.write(f"clean: {line}\n")
+        err.flush()
     except (OSError, ValueError, AttributeError):
         pass  # stderr closed: nothing else we can do
+
+
+def _hold_standard_fds() -> None:
+    """Open /dev/null on a closed fd 0, 1 or 2 (`2>&-`). Else the next file or pipe we
+    open gets that number, and whatever writes to "stderr" (a worker's last words, a C
+    library) writes into our output file or a worker's pipe. sys.stderr stays None."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -202,6 +223,7 @@ class _Signals:
 # ------------------------------------------------------------------ main
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _hold_standard_fds()
     with _Signals():
         try:
             status = _dispatch(argv)
@@ -248,7 +270,7 @@ def _flush_stdout() -> None:
 
 
 def _internal_error(exc: BaseException, where: str = "") -> None:
-    if os.environ.get("CLEAN_DEBUG"):
+    if os.environ.get("CLEAN_DEBUG") and sys.stderr is not None:
         import traceback
         traceback.print_exception(exc, file=sys.stderr)
     say(f"{where}internal error: {type(exc).__name__}: {exc} (a bug, please report it; "

@@ -116,3 +116,24 @@ def test_list_rules_on_a_full_disk_is_exit_4():
         r = _run(["--list-rules"], stdout=fh)
     assert r.returncode == 4
     assert_one_line(r.stderr, "stdout: cannot write")
+
+
+# ---------------------------------------------------------------- closed stderr (2>&-)
+def _close_stderr():
+    os.close(2)
+
+
+@pytest.mark.parametrize("extra", [[], ["-j", "2"], ["--progress"], ["-o", "OUT"], ["missing.jsonl"]],
+                         ids=["serial", "workers", "progress", "output-file", "missing-input"])
+def test_closed_stderr_never_sends_messages_into_the_output(tmp_path, extra):
+    src = _corpus(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    extra = [str(out) if a == "OUT" else str(tmp_path / a) if a.endswith(".jsonl") else a for a in extra]
+    r = subprocess.run(cmd("--jsonl", "--lang", "en", str(src), *extra), stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, env=env(CLEAN_DEBUG="1"), cwd=ROOT, timeout=120,
+                       preexec_fn=_close_stderr)
+    written = out.read_bytes() if "-o" in extra else r.stdout
+    assert r.returncode == (1 if extra and extra[0].endswith("missing.jsonl") else 0)
+    lines = written.decode("utf-8").splitlines()
+    assert len(lines) == 4 and all(line.startswith("{") for line in lines), written
+    assert b"clean:" not in written and b"Traceback" not in written
