@@ -137,7 +137,8 @@ def run_batch(args, cleaner, files) -> int:
     sizes: list[int] | None = [] if bar is not None else None
     summary = Summary()
     records = _iter_lines(files, args.encoding_errors, input_error, sizes, summary.skipped)
-    outcomes = clean_records(records, settings, jobs=args.jobs, timeout=timeout, cleaner=cleaner)
+    outcomes = clean_records(records, settings, jobs=args.jobs, timeout=timeout, cleaner=cleaner,
+                             warn=None if quiet else (lambda message: say(f"warning: {message}")))
     try:
         paths = [args.output] + ([args.rejects] if args.rejects else [])
         with open_outputs(*paths) as sinks:   # -o and --rejects: all or nothing together
