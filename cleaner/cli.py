@@ -10,8 +10,9 @@ Exit codes (the most severe one wins when several things went wrong):
        denied, binary data, invalid UTF-8 (the others were still processed)
   2    usage error: unknown option, bad option value
   3    bad rule pack (--rules): the message names the file and the problem
-  4    the output could not be written (-o/--rejects: no such folder, disk full,
-       permission denied); an existing output file is left untouched
+  4    the output could not be written (-o/--rejects/stdout: no such folder, disk
+       full, permission denied); -o and --rejects are all or nothing together, an
+       existing output file is left untouched
   5    internal error: cleaning crashed on some input (a bug; that input is passed
        through unchanged and the others were still processed)
   130  interrupted (SIGINT / Ctrl-C); no output file is left half-written
