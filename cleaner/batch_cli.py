@@ -53,8 +53,8 @@ def _iter_lines(files, errors, on_error, sizes=None, blanks=None):
                     sizes.append(len(raw))
                 try:
                     line = raw.decode("utf-8", errors=errors)
-                except UnicodeDecodeError as exc:
-                    line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+                except UnicodeDecodeError as exc:  # its bytes kept as surrogate escapes, for --rejects
+                    line = raw.decode("utf-8", errors="surrogateescape").rstrip("\r\n")
                     yield line, f"invalid UTF-8 at byte offset {exc.start} of line {n}"
                     continue
                 line = line.rstrip("\r\n")
@@ -141,7 +141,8 @@ def run_batch(args, cleaner, files) -> int:
                              warn=None if quiet else (lambda message: say(f"warning: {message}")))
     try:
         paths = [args.output] + ([args.rejects] if args.rejects else [])
-        with open_outputs(*paths) as sinks:   # -o and --rejects: all or nothing together
+        errors = [None, "surrogateescape"]    # rejects: an undecodable line's bytes as they were
+        with open_outputs(*paths, errors=errors) as sinks:   # -o and --rejects: all or nothing together
             out, rej = sinks[0], (sinks[1] if args.rejects else None)
             for o in outcomes:
                 summary.add(o)

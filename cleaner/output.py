@@ -133,10 +133,10 @@ class _Direct:
     """A device or FIFO (-o /dev/null, a named pipe): renaming over it would replace
     the device node, so it is written straight."""
 
-    def __init__(self, path: str, target: str):
+    def __init__(self, path: str, target: str, errors: str = ERRORS):
         self.path = path
         try:
-            self.fh = open(target, "w", encoding=ENCODING, errors=ERRORS, newline="\n")
+            self.fh = open(target, "w", encoding=ENCODING, errors=errors, newline="\n")
         except OSError as exc:
             raise OutputError(exc.errno, f"{path}: cannot write: {_why(exc)}") from None
         self.sink = _Sink(self.fh, path)
@@ -154,7 +154,7 @@ class _Staged:
     """A regular file: written to a hidden temp file in its folder (same file system,
     so the rename is atomic) and renamed over the target by commit()."""
 
-    def __init__(self, path: str, target: str, st):
+    def __init__(self, path: str, target: str, st, errors: str = ERRORS):
         self.path = path
         self.target = target
         self.existed = st is not None
@@ -166,7 +166,7 @@ class _Staged:
             raise OutputError(exc.errno, f"{path}: cannot write: {why}") from None
         with contextlib.suppress(OSError):
             os.chmod(self.tmp, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
-        self.fh = os.fdopen(fd, "w", encoding=ENCODING, errors=ERRORS, newline="\n")
+        self.fh = os.fdopen(fd, "w", encoding=ENCODING, errors=errors, newline="\n")
         self.sink = _Sink(self.fh, path)
 
     def _error(self, exc: OSError) -> OutputError:
@@ -229,7 +229,7 @@ class _Staged:
         self.drop_backup()
 
 
-def _target(path: str | None):
+def _target(path: str | None, errors: str = ERRORS):
     if path is None or path == "-":
         return _Stdout()
     target = os.path.realpath(path)  # through a symlink, like `>` would
@@ -242,13 +242,14 @@ def _target(path: str | None):
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(errno.EISDIR, f"{path}: cannot write: is a directory")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        return _Direct(path, target)
-    return _Staged(path, target, st)
+        return _Direct(path, target, errors)
+    return _Staged(path, target, st, errors)
 
 
 @contextlib.contextmanager
-def open_outputs(*paths: str | None):
-    """Yield a list of text streams, one per path (None or '-': stdout).
+def open_outputs(*paths: str | None, errors: list[str | None] | None = None):
+    """Yield a list of text streams, one per path (None or '-': stdout). errors: per
+    path, how a file encodes a lone surrogate (default: as a `\\udcXX` escape).
 
     All or nothing: every file is written to its temp file; only when the run ended
     and every one of them is completely on disk are they renamed into place, one
@@ -257,8 +258,8 @@ def open_outputs(*paths: str | None):
     targets: list = []
     try:
         sinks = []
-        for p in paths:
-            targets.append(_target(p))
+        for p, err in zip(paths, errors or [None] * len(paths)):
+            targets.append(_target(p, err or ERRORS))
             sinks.append(targets[-1].sink)
         yield sinks
         for t in targets:

@@ -78,9 +78,16 @@ def _serial(records, settings: Settings, cleaner) -> Iterator[Outcome]:
     clean = settings.clean_fn(cleaner)
     for line, pre_error in records:
         if pre_error is not None:
-            yield _error_outcome(line, pre_error)
+            yield _input_error(line, pre_error)
         else:
             yield process_line(line, clean, settings.field, settings.lang_field)
+
+
+def _input_error(line: str, message: str) -> Outcome:
+    """A line that could not be decoded: it passes through decoded with U+FFFD, as
+    before, while --rejects gets its bytes as they were (carried as surrogate escapes)."""
+    shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return Outcome(error_record(shown, message), False, None, message, raw=line)
 
 
 def _error_outcome(line: str, message: str, internal: bool = False) -> Outcome:
@@ -195,7 +202,7 @@ class _Pool:
                         exhausted = True
                         break
                     if pre_error is not None:
-                        done[next_seq] = _error_outcome(line, pre_error)
+                        done[next_seq] = _input_error(line, pre_error)
                     else:
                         backlog.append((next_seq, line))
                         sizes[next_seq] = len(line)

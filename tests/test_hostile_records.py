@@ -162,3 +162,16 @@ def test_blank_lines_are_no_records_but_are_counted_in_the_summary():
     r = run_clean("--jsonl", "--lang", "en", input=f"{GOOD}\n\n   \n{GOOD}\n".encode())
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 2
     assert r.stderr.decode().rstrip().endswith("; blank lines skipped: 2"), r.stderr
+
+
+@pytest.mark.parametrize("mode", MODES[::2], ids=["in-process", "two-workers"])
+def test_rejects_get_an_undecodable_line_byte_for_byte(tmp_path, mode):
+    src = tmp_path / "in.jsonl"
+    bad = [b'{"text": "caf\xe9 au lait"}', b"bad \xff\xfe line"]
+    src.write_bytes(b"\n".join([bad[0], GOOD.encode(), bad[1]]) + b"\n")
+    out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    r = run_clean("--jsonl", "--lang", "en", *mode, str(src), "-o", str(out), "--rejects", str(rej))
+    assert r.returncode == 0, r.stderr
+    assert rej.read_bytes() == b"\n".join(bad) + b"\n"
+    passed = run_clean("--jsonl", "--lang", "en", *mode, str(src)).stdout.decode("utf-8").splitlines()
+    assert json.loads(passed[0])["text"] == "caf\ufffd au lait" and json.loads(passed[2])["raw"] == "bad \ufffd\ufffd line"
