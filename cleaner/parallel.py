@@ -60,8 +60,8 @@ def clean_records(records: Iterable[tuple[str, str | None]], settings: Settings,
     cleaner: an already built Cleaner (built from `settings.rules/disable` when None);
     used in process, and shared by forked workers. window / window_bytes: at most
     this many records / this much text read ahead of the output. warn(message): told
-    once when workers cannot be (re)started and the pool goes on with fewer, down to
-    cleaning in this process."""
+    when workers cannot be (re)started and the pool goes on with fewer (once), and
+    when it comes down to cleaning in this process (once)."""
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     if jobs == 1 and not timeout:
