@@ -16,6 +16,8 @@ from json.decoder import scanstring
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _LITERALS = ("true", "false", "null")
+_OPEN_RUN = re.compile(r"\[(?:[ \t\n\r]*\[)*")
+_CLOSE_RUN = re.compile(r"\](?:[ \t\n\r]*\])*")
 _TYPE_OF_FIRST = {"{": "dict", "[": "list", '"': "str", "t": "bool", "f": "bool", "n": "NoneType"}
 
 
@@ -62,8 +64,12 @@ def _key(s: str, pos: int) -> tuple[int, int]:
 
 
 def skip_value(s: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the JSON value at pos (leading whitespace skipped), however deep."""
-    closers: list[str] = []
+    """(start, end) of the JSON value at pos (leading whitespace skipped), however deep.
+
+    The open containers are a run-length stack ([closer, count]), and runs of `[` or
+    `]` are taken by one regex match each, so `[[[[...]]]]` a million deep costs a
+    few regex calls, not a Python step per bracket."""
+    closers: list[list] = []   # [closer, how many], innermost last
     pos = _ws(s, pos)
     start = pos
     while True:
@@ -71,12 +77,18 @@ def skip_value(s: str, pos: int) -> tuple[int, int]:
         if c == '"':
             pos = _string(s, pos)
         elif c in ("{", "["):
+            if c == "[":
+                run = _OPEN_RUN.match(s, pos)
+                k = run.group().count("[")
+                if k > 1:   # each outer `[` holds the next one as its first value
+                    _push(closers, "]", k - 1)
+                    pos = run.end() - 1
             inner = _ws(s, pos + 1)
             close = "}" if c == "{" else "]"
             if s[inner:inner + 1] == close:
                 pos = inner + 1
             else:
-                closers.append(close)
+                _push(closers, close, 1)
                 if c == "{":
                     inner = _ws(s, _key(s, inner)[1]) + 1
                 pos = _ws(s, inner)
@@ -94,19 +106,45 @@ def skip_value(s: str, pos: int) -> tuple[int, int]:
         while closers:
             pos = _ws(s, pos)
             c = s[pos:pos + 1]
-            if c == closers[-1]:
-                closers.pop()
-                pos += 1
+            top = closers[-1]
+            if c == top[0]:
+                k = 1
+                if c == "]":
+                    run = _CLOSE_RUN.match(s, pos)
+                    k = min(run.group().count("]"), top[1])
+                    pos = run.start() + _nth_end(run.group(), k)
+                else:
+                    pos += 1
+                top[1] -= k
+                if not top[1]:
+                    closers.pop()
                 continue
             if c != ",":
                 raise NotJSON("Expecting ',' delimiter", pos)
             pos += 1
-            if closers[-1] == "}":
+            if top[0] == "}":
                 pos = _ws(s, _key(s, pos)[1]) + 1
             pos = _ws(s, pos)
             break
         else:
             return start, pos
+
+
+def _push(closers: list, closer: str, n: int) -> None:
+    if closers and closers[-1][0] == closer:
+        closers[-1][1] += n
+    else:
+        closers.append([closer, n])
+
+
+def _nth_end(run: str, k: int) -> int:
+    """The offset just after the k-th `]` of a run of brackets and whitespace."""
+    if k == run.count("]"):
+        return len(run)
+    i = -1
+    for _ in range(k):
+        i = run.index("]", i + 1)
+    return i + 1
 
 
 def members(line: str) -> list[tuple[str, str, str]] | str:

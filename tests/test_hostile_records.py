@@ -134,8 +134,12 @@ mangled = st.tuples(json_text, st.integers(0, 50), st.sampled_from(["", ",", "]"
                                                                     "1e", "-", "01", "\\", "\x01", "tru"]))
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(json_text, mangled.map(lambda t: t[0][:t[1]] + t[2] + t[0][t[1]:])))
+bracket_soup = st.text(alphabet='[] ,1{}":a\n', max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(json_text, mangled.map(lambda t: t[0][:t[1]] + t[2] + t[0][t[1]:]), bracket_soup,
+                 bracket_soup.map(lambda t: '{"d":' + t + "}")))
 def test_scanner_accepts_exactly_what_json_accepts(s):
     expected = _json_or_invalid(s)
     try:
