@@ -7,6 +7,7 @@ MemoryError while cleaning: in serial mode, in worker mode and in process.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -92,6 +93,12 @@ def test_memory_and_recursion_errors_while_cleaning_cost_only_that_record(exc):
 def test_the_parent_never_json_loads_a_line_that_killed_a_worker(monkeypatch):
     monkeypatch.setenv(FAULT_ENV, "crash:CRASHME")
     deep_crash = DEEP.replace("Deep record", "CRASHME")
+    parent, real_loads = os.getpid(), json.loads
+
+    def loads(text, *args, **kwargs):
+        assert not (os.getpid() == parent and "CRASHME" in text), "the parent parsed a line that killed a worker"
+        return real_loads(text, *args, **kwargs)
+    monkeypatch.setattr(record.json, "loads", loads)
     got = list(clean_records(((line, None) for line in [GOOD, deep_crash, GOOD]), Settings(lang="en"),
                              jobs=2, timeout=30))
     assert [o.ok for o in got] == [True, False, True]
