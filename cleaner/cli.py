@@ -10,8 +10,9 @@ Exit codes (the most severe one wins when several things went wrong):
        denied, binary data, invalid UTF-8 (the others were still processed)
   2    usage error: unknown option, bad option value
   3    bad rule pack (--rules): the message names the file and the problem
-  4    the output could not be written (-o/--rejects: no such folder, disk full,
-       permission denied); an existing output file is left untouched
+  4    the output could not be written (-o/--rejects/stdout: no such folder, disk
+       full, permission denied); -o and --rejects are all or nothing together, an
+       existing output file is left untouched
   5    internal error: cleaning crashed on some input (a bug; that input is passed
        through unchanged and the others were still processed)
   130  interrupted (SIGINT / Ctrl-C); no output file is left half-written
@@ -39,7 +40,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029\x85]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")  # C0, C1, bidi
 
 
 class InputError(Exception):
@@ -53,10 +54,31 @@ class Terminated(KeyboardInterrupt):
 def say(message: str) -> None:
     """Print `clean: message` as exactly one line on stderr; never raises."""
     line = _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(message))
+    err = sys.stderr
+    if err is None:  # closed (`2>&-`): print(file=None) would write to stdout, into the output
+        return
     try:
-        print(f"clean: {line}", file=sys.stderr, flush=True)
+        err.write(f"clean: {line}\n")
+        err.flush()
     except (OSError, ValueError, AttributeError):
         pass  # stderr closed: nothing else we can do
+
+
+def _hold_standard_fds() -> None:
+    """Open /dev/null on a closed fd 0, 1 or 2 (`2>&-`). Else the next file or pipe we
+    open gets that number, and whatever writes to "stderr" (a worker's last words, a C
+    library) writes into our output file or a worker's pipe. sys.stderr stays None."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -202,11 +224,11 @@ class _Signals:
 # ------------------------------------------------------------------ main
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _hold_standard_fds()
     with _Signals():
         try:
             status = _dispatch(argv)
-            if sys.stdout is not None:
-                sys.stdout.flush()  # surface a closed pipe here, not at interpreter exit
+            _flush_stdout()  # surface a closed pipe or a full disk here, not at interpreter exit
             return status
         except SystemExit as exc:  # argparse: --help, --version, usage errors
             if exc.code is None or isinstance(exc.code, int):
@@ -227,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_RULES
         except OutputError as exc:
             say(str(exc))
+            _silence_stdout()  # what stdout could not take must not fail again at exit (exit 120)
             return EXIT_OUTPUT
         except InputError as exc:
             say(str(exc))
@@ -236,8 +259,19 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INTERNAL
 
 
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.errno, f"stdout: cannot write: {exc.strerror or exc}") from None
+
+
 def _internal_error(exc: BaseException, where: str = "") -> None:
-    if os.environ.get("CLEAN_DEBUG"):
+    if os.environ.get("CLEAN_DEBUG") and sys.stderr is not None:
         import traceback
         traceback.print_exception(exc, file=sys.stderr)
     say(f"{where}internal error: {type(exc).__name__}: {exc} (a bug, please report it; "
@@ -349,40 +383,11 @@ def _error_record(text: str, path: str | None, message: str) -> dict:
 
 
 def _list_rules(cleaner, args) -> int:
-    from .engine import MECHANISMS
-    try:
-        from .flags import FLAG_RULES
-    except ImportError:
-        FLAG_RULES = []
-    rows = [r.to_listing() for r in cleaner.ruleset.rules]
-    rows += [{**m, "source": "(mechanism)"} for m in MECHANISMS]
-    rows += _mainfinder_rows()
-    rows += [{"id": f["id"], "category": "flag", "lang": "*", "action": "flag", "description": f.get("description", ""),
-              "source": "(detector)"} for f in FLAG_RULES]
-    if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    finder_off = cleaner.ruleset.is_disabled("mainfinder")   # the switch turns every finder id off
-    for r in sorted(rows, key=lambda r: r["id"]):
-        disabled = cleaner.ruleset.is_disabled(r["id"]) or (finder_off and r["id"].startswith("mainfinder."))
-        off = " (disabled)" if disabled else ""
-        print(f"{r['id']:<40} {r['category']:<11} {r['lang']:<3} {r['action']:<18} {r['description']}{off}")
+    from .listing import list_rules
+    from .output import open_output
+    with open_output(None) as out:
+        list_rules(cleaner, args.format, out)
     return EXIT_OK
-
-
-def _mainfinder_rows() -> list[dict]:
-    """The main-text finder: its switch (`--disable mainfinder`), then each id its removals
-    carry, read from mainfinder.RULES (id -> (category, description)) so new ids show up."""
-    from . import mainfinder
-    categories = ",".join(sorted({category for category, _ in mainfinder.RULES.values()}))
-    rows = [{"id": "mainfinder", "category": categories, "lang": "*", "action": "switch",
-             "description": "The main-text finder for raw page text (all of mainfinder.*); it runs with "
-                            "--input page, or auto when the text looks like a whole page",
-             "source": "(mechanism)"}]
-    rows += [{"id": rule_id, "category": category, "lang": "*", "action": "mechanism",
-              "description": f"Main-text finder: {description}", "source": "(mechanism)"}
-             for rule_id, (category, description) in mainfinder.RULES.items()]
-    return rows
 
 
 def entry() -> None:
