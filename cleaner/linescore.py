@@ -7,24 +7,24 @@ model learnt from data (tools/train_linescore.py, on both dev benchmarks,
 checked across them) so that the finder can give back the lines it would drop
 but that the evidence says are article.
 
-Two passes of logistic regression, as jusText revises a paragraph's class from
-its neighbours', but learnt:
+Two passes of gradient-boosted shallow trees, as jusText revises a paragraph's class
+from its neighbours', but learnt:
 
 1. local: the line's own features (length, stopword density, sentence
    punctuation, links, menu shape, figures, duplicates, ...), what the span
    search decided for it, and window means of those features around it;
-2. context: the first pass's probabilities of its neighbours.
+2. context: the same features and the first pass's probabilities of its neighbours.
 
-The weights are data, in rules/mechanisms/linescore.toml. Inference is pure
-Python: a few dozen multiply-adds per line.
+The trees are data, in rules/mechanisms/linescore.toml, compiled once into one Python
+function per pass (cleaner/treemodel.py): a few hundred comparisons per line.
 """
 from __future__ import annotations
 
 import functools
 import math
-import operator
 from itertools import accumulate
 
+from . import treemodel
 from .paths import load_data
 
 #: the local features, in the model's order: cleaner.mainfinder.line_rows writes
@@ -44,7 +44,7 @@ _GOOD, _LEN = LOCAL.index("good"), LOCAL.index("len")
 
 @functools.lru_cache(maxsize=1)
 def model() -> dict:
-    """The shipped weights: {"local": {...}, "stacked": {...}, "rescue": threshold}."""
+    """The shipped model: {"local": {...}, "stacked": {...}, "rescue": p, "demote": p}."""
     return load_data("mechanisms", "linescore")
 
 
@@ -96,15 +96,14 @@ def stacked(probs: list[float]) -> list[list[float]]:
 
 
 def predict(layer: dict, rows: list[list[float]]) -> list[float]:
-    """Logistic regression on standardised rows: `layer` has mean, scale, coef, intercept."""
-    mean, scale, coef, b = layer["mean"], layer["scale"], layer["coef"], layer["intercept"]
-    w = [c / s for c, s in zip(coef, scale)]
-    b0 = b - sum(wi * mi for wi, mi in zip(w, mean))
-    out = []
-    for r in rows:
-        z = b0 + sum(map(operator.mul, w, r))
-        out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
-    return out
+    """The layer's boosted trees (cleaner/treemodel.py) on each row: its probabilities.
+    The compiled function is kept in the layer, so a model compiles once."""
+    if not rows:
+        return []
+    score = layer.get("_score")
+    if score is None:
+        score = layer["_score"] = treemodel.compile_layer(layer, len(rows[0]))
+    return list(map(score, rows))
 
 
 def probabilities(rows: list[list[float]], weights: dict | None = None) -> list[float]:
@@ -112,5 +111,11 @@ def probabilities(rows: list[list[float]], weights: dict | None = None) -> list[
     weights = weights or model()
     if not rows:
         return []
-    p1 = predict(weights["local"], with_context(rows))
-    return predict(weights["stacked"], stacked(p1))
+    local = with_context(rows)
+    return predict(weights["stacked"], second_pass(local, predict(weights["local"], local)))
+
+
+def second_pass(local: list[list[float]], probs: list[float]) -> list[list[float]]:
+    """The second pass reads each line's first-pass features and the stacked
+    probabilities of its neighbourhood."""
+    return [a + b for a, b in zip(local, stacked(probs))]

@@ -152,6 +152,9 @@ RULES = {
     "mainfinder.footer": ("navigation", "after the article: menus, link lists, footers"),
     "mainfinder.far_island": ("related", "prose after the article and away from it: teasers, comments"),
     "mainfinder.short_run": ("navigation", "a long run of menu lines inside the article"),
+    "mainfinder.unlikely_line": ("navigation", "a line the span search kept but the learnt line model "
+                                 "gives an article probability under `demote` (share bars, captions, "
+                                 "teasers inside the article run)"),
 }
 
 BAD, SHORT, NEARGOOD, GOOD = "bad", "short", "neargood", "good"
@@ -653,19 +656,27 @@ def search(lines, lang: str = "", title_index: int | None = None, *,
 def find_boilerplate_explained(lines, lang: str = "", title_index: int | None = None, *,
                                neutral: frozenset[int] = frozenset(),
                                rescue: float | None = None) -> list[tuple[int, int, str, str, dict]]:
-    """find_boilerplate's ranges, each with the evidence for its lines: the line's
-    class, its weight in the span search, the offsets of the run that won
-    (article_run: where the search found the article) and the learnt article probability
-    (cleaner/linescore.py). A line the search would drop but whose probability
-    reaches `rescue` (default: the model's threshold) is kept. Each range's evidence
-    maps its line indexes to their entries."""
+    """find_boilerplate's ranges, revised by the learnt line model (cleaner/linescore.py),
+    each with the evidence for its lines: the line's class, its weight in the span
+    search, the offsets of the run that won (article_run: where the search found the
+    article) and the article probability. A line the search would drop but whose
+    probability reaches `rescue` (default: the model's) is kept; a line it would keep
+    whose probability is under the model's `demote` goes (mainfinder.unlikely_line),
+    the title and the lines other rules weigh for nothing (`neutral`) excepted. Each
+    range's evidence maps its line indexes to their entries."""
     found = search(lines, lang, title_index, neutral=neutral)
     if found is None or not found.drop:
         return []
     probs = linescore.probabilities(line_rows(found, lang, lines))
-    threshold = linescore.model()["rescue"] if rescue is None else rescue
-    drop = {i: d for i, d in found.drop.items() if probs[i] < threshold}
+    model = linescore.model()
+    threshold = model["rescue"] if rescue is None else rescue
     feats = found.feats
+    drop = {i: d for i, d in found.drop.items() if probs[i] < threshold}
+    unlikely = ("navigation", "mainfinder.unlikely_line")
+    for i, p in enumerate(probs):
+        if p < model["demote"] and i not in found.drop and feats[i].idx != title_index \
+                and feats[i].idx not in neutral:
+            drop[i] = unlikely
     run = [lines[feats[found.first].idx].start, lines[feats[found.last].idx].end]
     evidence = {i: {"class": feats[i].cls, "weight": round(found.weights[i], 1),
                     "p_article": round(probs[i], 3), "article_run": run} for i in drop}

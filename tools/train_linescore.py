@@ -33,7 +33,7 @@ from cleaner.lang import detect_language  # noqa: E402
 from cleaner.segment import split_lines  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
-RESCUE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
+RESCUE_THRESHOLDS = (0.5, 0.6, 0.65, 0.7)
 
 
 def label(text: str, grams: set, gold_lines: set) -> float:
@@ -73,17 +73,37 @@ def load_pages(bench: Path) -> list[dict]:
     return pages
 
 
-def _fit(X, y, w) -> dict:
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
+#: the ensemble's size: shallow trees, so that pure-Python inference stays cheap
+TREES, DEPTH, LEARNING_RATE = 100, 3, 0.1
 
-    X = np.asarray(X, float)
-    scaler = StandardScaler().fit(X)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    clf = LogisticRegression(C=1.0, max_iter=3000).fit((X - scaler.mean_) / scale, y, sample_weight=w)
-    return {"mean": [float(v) for v in scaler.mean_], "scale": [float(v) for v in scale],
-            "coef": [float(v) for v in clf.coef_[0]], "intercept": float(clf.intercept_[0])}
+
+def _fit(X, y, w) -> dict:
+    """Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier), exported
+    as node arrays: a leaf has left = -1; a row goes left when x[feature] <= threshold."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(max_iter=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+                                         early_stopping=False, random_state=0)
+    clf.fit(np.asarray(X, float), np.asarray(y, int), sample_weight=np.asarray(w, float))
+    trees = []
+    for (predictor,) in clf._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({
+            "feature": [int(v) for v in nodes["feature_idx"]],
+            "threshold": [float(v) for v in nodes["num_threshold"]],
+            "left": [-1 if lf else int(v) for v, lf in zip(nodes["left"], leaf)],
+            "right": [-1 if lf else int(v) for v, lf in zip(nodes["right"], leaf)],
+            "value": [float(v) if lf else 0.0 for v, lf in zip(nodes["value"], leaf)],
+        })
+    layer = {"base": float(np.ravel(clf._baseline_prediction)[0]), "trees": trees}
+    sample = np.asarray(X[:2000], float)
+    ours = linescore.predict(layer, sample.tolist())
+    theirs = clf.predict_proba(sample)[:, 1]
+    if max(abs(a - b) for a, b in zip(ours, theirs)) > 1e-6:
+        raise RuntimeError("the exported trees do not reproduce scikit-learn's probabilities")
+    return layer
 
 
 def _local(pages):
@@ -95,7 +115,7 @@ def _local(pages):
     return X, y, w
 
 
-def train(pages: list[dict], rescue: float) -> dict:
+def train(pages: list[dict], rescue: float, demote: float) -> dict:
     """Both passes; the second learns from first-pass probabilities cross-fitted on
     two halves, so it sees them as they are on unseen pages."""
     local = _fit(*_local(pages))
@@ -106,21 +126,23 @@ def train(pages: list[dict], rescue: float) -> dict:
     for held, other in ((halves[0], halves[1]), (halves[1], halves[0])):
         layer = _fit(*_local(other))
         for p in held:
-            X += linescore.stacked(linescore.predict(layer, linescore.with_context(p["rows"])))
+            rows = linescore.with_context(p["rows"])
+            X += linescore.second_pass(rows, linescore.predict(layer, rows))
             y += p["y"]
             w += p["w"]
-    return {"local": local, "stacked": _fit(X, y, w), "rescue": rescue}
+    return {"local": local, "stacked": _fit(X, y, w), "rescue": rescue, "demote": demote}
 
 
-def score(pages: list[dict], weights: dict | None, rescue: float) -> tuple:
+def score(pages: list[dict], weights: dict | None, rescue: float, demote: float = 0.0) -> tuple:
     """Token micro P, R, F1 of the finder's output (clean eval's metric), and pages
-    losing >10% of gold."""
+    losing >10% of gold: the search's drops minus lines at p >= rescue, plus lines
+    at p < demote."""
     scores = []
     for p in pages:
         drop = set(p["found"].drop)
         if weights is not None:
             probs = linescore.probabilities(p["rows"], weights)
-            drop = {i for i in drop if probs[i] < rescue}
+            drop = {i for i in drop if probs[i] < rescue} | {i for i, q in enumerate(probs) if q < demote}
         kept = "\n".join(f.text for i, f in enumerate(p["found"].feats) if i not in drop)
         scores.append(score_page(kept, p["gold"], p["id"]))
     s = summarize(scores)
@@ -130,21 +152,25 @@ def score(pages: list[dict], weights: dict | None, rescue: float) -> tuple:
 
 def write_toml(weights: dict, path: Path, sources: list[str]) -> None:
     def arr(v):
-        return "[" + ", ".join(repr(round(x, 6)) for x in v) + "]"
+        return "[" + ", ".join(repr(round(x, 8) if isinstance(x, float) else x) for x in v) + "]"
     lines = [
         "# The main-text finder's line model (cleaner/linescore.py), written by",
         "# tools/train_linescore.py; do not edit by hand: train again.",
         f"# Trained on the fulltext pages of: {', '.join(sources)}.",
+        f"# {TREES} trees of depth {DEPTH} per pass (learning rate {LEARNING_RATE}).",
         "# A line the span search would drop is kept when its article probability",
-        "# reaches `rescue`.",
+        "# reaches `rescue`; a line it would keep goes when the probability is under",
+        "# `demote` (mainfinder.unlikely_line).",
         f"rescue = {weights['rescue']}",
+        f"demote = {weights['demote']}",
         f"local_features = {json.dumps(list(linescore.LOCAL))}",
     ]
     for name in ("local", "stacked"):
         layer = weights[name]
-        lines += ["", f"[{name}]", f"intercept = {layer['intercept']!r}"]
-        for key in ("mean", "scale", "coef"):
-            lines.append(f"{key} = {arr(layer[key])}")
+        lines += ["", f"[{name}]", f"base = {layer['base']!r}"]
+        for tree in layer["trees"]:
+            lines += ["", f"[[{name}.trees]]"]
+            lines += [f"{key} = {arr(tree[key])}" for key in ("feature", "threshold", "left", "right", "value")]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -153,7 +179,8 @@ def main(argv=None) -> int:
     ap.add_argument("bench", nargs="+", type=Path)
     ap.add_argument("--out", type=Path, help="write the model trained on all BENCH_DIRs here")
     ap.add_argument("--check", action="store_true", help="train on each, score on each other")
-    ap.add_argument("--rescue", type=float, default=0.6, help="the shipped rescue threshold")
+    ap.add_argument("--rescue", type=float, default=0.7, help="the shipped rescue threshold")
+    ap.add_argument("--demote", type=float, default=0.1, help="the shipped demote threshold")
     args = ap.parse_args(argv)
     data = {}
     for b in args.bench:
@@ -161,15 +188,16 @@ def main(argv=None) -> int:
         print(f"{b.name}: {len(data[b.name])} pages", file=sys.stderr)
     if args.check:
         for train_on in data:
-            weights = train(data[train_on], args.rescue)
+            weights = train(data[train_on], args.rescue, args.demote)
             for test_on in data:
                 if test_on == train_on:
                     continue
                 print(f"train {train_on} -> test {test_on}: search alone P/R/F1/lost {score(data[test_on], None, 1)}")
                 for t in RESCUE_THRESHOLDS:
-                    print(f"    rescue p >= {t}: {score(data[test_on], weights, t)}")
+                    print(f"    rescue p >= {t}: {score(data[test_on], weights, t)}; "
+                          f"demote p < {args.demote} too: {score(data[test_on], weights, t, args.demote)}")
     if args.out:
-        weights = train([p for ps in data.values() for p in ps], args.rescue)
+        weights = train([p for ps in data.values() for p in ps], args.rescue, args.demote)
         write_toml(weights, args.out, [b.name for b in args.bench])
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
