@@ -31,7 +31,7 @@ import re
 import signal
 import sys
 
-from . import __version__
+from . import DIST_NAME, __version__
 from .output import OutputError
 from .rules import RulePackError
 
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                    help="invalid UTF-8 or NUL bytes: stop with an error naming the byte offset (default), "
                    "or replace invalid bytes with U+FFFD and go on")
-    p.add_argument("--version", action="version", version=f"clean {__version__}")
+    p.add_argument("--version", action="version", version=f"clean {__version__} ({DIST_NAME})")
     return p
 
 

@@ -1,4 +1,4 @@
-"""A datatrove pipeline step that cleans `doc.text` (optional extra: pip install cleaner[datatrove]).
+"""A datatrove pipeline step that cleans `doc.text` (optional extra: pip install 'newstext-cleaner[datatrove]').
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
@@ -31,7 +31,8 @@ except ImportError as _exc:  # pragma: no cover - exercised only without the ext
 
     class PipelineStep:  # type: ignore[no-redef]
         def __init__(self, *args, **kwargs):
-            raise ImportError("cleaner.datatrove_step needs datatrove: pip install 'cleaner[datatrove]'") \
+            from ._dist import DIST_NAME
+            raise ImportError(f"cleaner.datatrove_step needs datatrove: pip install '{DIST_NAME}[datatrove]'") \
                 from _IMPORT_ERROR
 else:
     _IMPORT_ERROR = None

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Clean a folder of JSONL shards with datatrove: JsonlReader -> CleanerStep -> JsonlWriter.
 
-    pip install 'cleaner[datatrove]'
+    pip install 'newstext-cleaner[datatrove]'   # or, from a checkout: pip install '.[datatrove]'
     python examples/datatrove_pipeline.py IN_DIR OUT_DIR --tasks 2
 
 Every *.jsonl / *.jsonl.gz file under IN_DIR is one shard; each of the --tasks
