@@ -38,7 +38,6 @@ from .rules import RulePackError
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
-_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029\x85]")
 
 
@@ -90,11 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--disable", action="append", default=[], metavar="RULE_ID",
                    help="switch a rule off by id or glob, e.g. 'credit.*' (repeatable)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    p.add_argument("--lang", help="document language (ISO 639-1); detected when omitted")
+    p.add_argument("--category", action="append", default=[], metavar="CAT",
+                   help="with --list-rules: only this category (repeatable)")
+    p.add_argument("--lang", help="document language: ISO 639-1 or 639-3 ('de', 'deu', 'deu_Latn'); "
+                   "detected when omitted. With --list-rules: only the rules that can fire in it")
     p.add_argument("--lang-field", metavar="FIELD",
-                   help="with --jsonl: take each record's language from this field when it holds an "
-                   "ISO 639-1 code ('en', 'pt-BR') instead of detecting it; records without one: "
-                   "--lang, else detected")
+                   help="with --jsonl: take each record's language from this field when it holds a "
+                   "language code ('en', 'pt-BR', 'eng', 'eng_Latn') instead of detecting it; records "
+                   "without one: --lang, else detected")
     html = p.add_mutually_exclusive_group()
     html.add_argument("--html", dest="html", action="store_true", default=None, help="input is HTML (auto-detected otherwise)")
     html.add_argument("--no-html", dest="html", action="store_false", help="never treat input as HTML")
@@ -274,10 +276,11 @@ def _check_args(args) -> str | None:
     if not args.timeout >= 0 or args.timeout == float("inf"):
         return "--timeout must be a number of seconds >= 0"
     if args.lang is not None:
-        if not _LANG_CODE.fullmatch(args.lang):
-            return f"--lang: not a language code: {args.lang!r} (use ISO 639-1, e.g. en)"
-        from .lang import normalize_code
-        args.lang = normalize_code(args.lang)
+        from .langcodes import to_language
+        code = to_language(args.lang)
+        if code is None:
+            return f"--lang: unknown language {args.lang!r} (an ISO 639-1 or 639-3 code: en, deu, eng_Latn)"
+        args.lang = code
     if args.rejects and not args.jsonl:
         return "--rejects needs --jsonl"
     if args.lang_field is not None and not args.jsonl:
@@ -295,8 +298,15 @@ def _run(args) -> int:
     if problem:
         return _usage(problem)
     cleaner = Cleaner(args.rules, args.disable)
+    from .listing import rule_rows, unmatched
+    rows = rule_rows(cleaner) if args.disable or args.list_rules else []
+    typos = unmatched(args.disable, rows)
+    if typos:   # a typo must not silently switch nothing off
+        return _usage(f"--disable: no rule id matches {typos[0]!r}; clean --list-rules lists them")
     if args.list_rules:
-        return _list_rules(cleaner, args)
+        return _list_rules(cleaner, args, rows)
+    if args.category:
+        return _usage("--category needs --list-rules")
     from .output import open_output
 
     files = args.files or ["-"]
@@ -348,17 +358,12 @@ def _error_record(text: str, path: str | None, message: str) -> dict:
     return {"text": text, "removed": [], "flags": [], "meta": meta}
 
 
-def _list_rules(cleaner, args) -> int:
-    from .engine import MECHANISMS
-    try:
-        from .flags import FLAG_RULES
-    except ImportError:
-        FLAG_RULES = []
-    rows = [r.to_listing() for r in cleaner.ruleset.rules]
-    rows += [{**m, "source": "(mechanism)"} for m in MECHANISMS]
-    rows += _mainfinder_rows()
-    rows += [{"id": f["id"], "category": "flag", "lang": "*", "action": "flag", "description": f.get("description", ""),
-              "source": "(detector)"} for f in FLAG_RULES]
+def _list_rules(cleaner, args, rows) -> int:
+    from .listing import categories, select
+    unknown = sorted(set(args.category) - set(categories(rows)))
+    if unknown:
+        return _usage(f"--category: no such category: {unknown[0]!r} (one of {', '.join(categories(rows))})")
+    rows = select(rows, args.category, args.lang)
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -368,21 +373,6 @@ def _list_rules(cleaner, args) -> int:
         off = " (disabled)" if disabled else ""
         print(f"{r['id']:<40} {r['category']:<11} {r['lang']:<3} {r['action']:<18} {r['description']}{off}")
     return EXIT_OK
-
-
-def _mainfinder_rows() -> list[dict]:
-    """The main-text finder: its switch (`--disable mainfinder`), then each id its removals
-    carry, read from mainfinder.RULES (id -> (category, description)) so new ids show up."""
-    from . import mainfinder
-    categories = ",".join(sorted({category for category, _ in mainfinder.RULES.values()}))
-    rows = [{"id": "mainfinder", "category": categories, "lang": "*", "action": "switch",
-             "description": "The main-text finder for raw page text (all of mainfinder.*); it runs with "
-                            "--input page, or auto when the text looks like a whole page",
-             "source": "(mechanism)"}]
-    rows += [{"id": rule_id, "category": category, "lang": "*", "action": "mechanism",
-              "description": f"Main-text finder: {description}", "source": "(mechanism)"}
-             for rule_id, (category, description) in mainfinder.RULES.items()]
-    return rows
 
 
 def entry() -> None:
