@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 
 from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, say
+from .inputs import open_binary, sniff_stream
 from .output import open_output
 from .parallel import DEFAULT_TIMEOUT, Settings, clean_records
 
@@ -26,11 +27,11 @@ def _iter_lines(files, errors, on_error, sizes=None):
             if path == "-":
                 if sys.stdin is None:
                     raise InputError("-: cannot read: stdin is closed")
-                fh = sys.stdin.buffer
+                fh = sniff_stream(sys.stdin.buffer)   # gzip read transparently
             elif os.path.isdir(path):
                 raise InputError(f"{path}: is a directory")
             else:
-                fh = open(path, "rb")
+                fh = open_binary(path)   # gzip read transparently
         except InputError as exc:
             on_error(str(exc))
             continue

@@ -123,7 +123,7 @@ def read_input(path: str, errors: str) -> str:
             data = sys.stdin.buffer.read()
         else:
             if os.path.isdir(path):
-                raise InputError(f"{path}: is a directory")
+                raise InputError(f"{path}: is a directory (clean DIR -o OUTDIR cleans a folder)")
             with open(path, "rb") as fh:
                 data = fh.read()
     except FileNotFoundError:
@@ -136,7 +136,13 @@ def read_input(path: str, errors: str) -> str:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except ValueError as exc:  # e.g. stdin closed under us
         raise InputError(f"{path}: cannot read: {exc}") from None
-    return decode(data, "<stdin>" if path == "-" else path, errors)
+    name = "<stdin>" if path == "-" else path
+    from .inputs import BadGzip, gunzip
+    try:
+        data = gunzip(data)   # page.html.gz: by its magic bytes, never decoded as text
+    except BadGzip as exc:
+        raise InputError(f"{name}: cannot read: {exc}") from None
+    return decode(data, name, errors)
 
 
 _UTF16_32 = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -310,52 +316,30 @@ def _run(args) -> int:
     from .output import open_output
 
     files = args.files or ["-"]
+    folder = _folder_input(args, files)
+    if folder is not None:
+        if isinstance(folder, int):
+            return folder
+        from .folders import run_folder
+        return run_folder(args, cleaner, folder)
     if args.jsonl:
         from .batch_cli import run_batch
         return run_batch(args, cleaner, files)
-    status = EXIT_OK
-    many = len(files) > 1
+    from .documents import run_documents
     with open_output(args.output) as out:
-        for n, path in enumerate(files):
-            if n and many and args.format == "text":
-                out.write("\f\n")
-            try:
-                text = read_input(path, args.encoding_errors)
-            except InputError as exc:
-                say(str(exc))
-                status = max(status, EXIT_INPUT)
-                if args.format == "json" and many:
-                    out.write(json.dumps(_error_record("", path, str(exc)), ensure_ascii=False) + "\n")
-                continue
-            try:
-                result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
-                                       flags=not args.no_flags, input=args.input)
-            except Exception as exc:  # one bad input never costs the others; pass it through
-                _internal_error(exc, f"{path}: ")
-                status = max(status, EXIT_INTERNAL)
-                if args.format == "json":
-                    obj = _error_record(text, path if many else None, f"internal error: {type(exc).__name__}: {exc}")
-                    out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
-                else:
-                    out.write(text + ("\n" if text and not text.endswith("\n") else ""))
-                continue
-            for warning in result.meta.get("warnings", []):
-                say(f"warning: {path}: {warning}")
-            if args.format == "json":
-                obj = result.to_dict()
-                if many:
-                    obj["meta"]["file"] = path
-                out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
-            else:
-                out.write(result.text + ("\n" if result.text else ""))
-    return status
+        return run_documents(args, cleaner, files, out)
 
 
-def _error_record(text: str, path: str | None, message: str) -> dict:
-    meta = {"error": message}
-    if path is not None:
-        meta["file"] = path
-    return {"text": text, "removed": [], "flags": [], "meta": meta}
+def _folder_input(args, files):
+    """The input folder of `clean DIR -o OUTDIR`, a usage error's exit code, or None
+    (then a folder among the inputs is an unreadable input, as before)."""
+    if len(files) != 1 or files[0] == "-" or not os.path.isdir(files[0]) or not args.output:
+        return None
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        return _usage(f"-o {args.output}: with a folder as input, -o names a folder")
+    if args.rejects:
+        return _usage("--rejects takes one file; with a folder as input, bad records pass through")
+    return files[0]
 
 
 def _list_rules(cleaner, args, rows) -> int:
