@@ -13,7 +13,7 @@ import os
 import sys
 from collections import Counter
 
-from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, say
+from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, InputError, say
 from .inputs import open_binary, sniff_stream
 from .output import open_output
 from .parallel import DEFAULT_TIMEOUT, Settings, clean_records
@@ -151,7 +151,7 @@ def run_batch(args, cleaner, files) -> int:
                             if not quiet:
                                 say(f"record {summary.docs}: {o.error}")
                         if rej is not None:
-                            rej.write((o.raw if o.raw is not None else o.line) + "\n")
+                            rej.write(o.line + "\n")   # the record with its reason under clean.error
                             continue
                     out.write(o.line + "\n")
     finally:
@@ -160,6 +160,8 @@ def run_batch(args, cleaner, files) -> int:
             bar.close()
     if not quiet:
         say(summary.line())
+    if getattr(args, "strict", False) and summary.errors and status == EXIT_OK:
+        status = EXIT_STRICT   # --strict: a rejected or failed record is a failed run
     return status
 
 

@@ -14,12 +14,15 @@ Exit codes (the most severe one wins when several things went wrong):
        permission denied); an existing output file is left untouched
   5    internal error: cleaning crashed on some input (a bug; that input is passed
        through unchanged and the others were still processed)
+  6    --strict only: some JSONL record was rejected or failed (not JSON, no such field,
+       a worker crash or timeout) and nothing worse happened
   130  interrupted (SIGINT / Ctrl-C); no output file is left half-written
   143  terminated (SIGTERM); no output file is left half-written
 
 With several FILEs the output holds one document per FILE, in order, separated by
-a form-feed line (text) or one JSON object per line (--format json); an input that
-cannot be read gives an empty document (text) or a record with meta.error (json).
+a form-feed line (text); --format json writes one JSON object per line per input,
+one input or many (meta.file names it); an input that cannot be read gives an empty
+document (text) or a record with meta.error (json).
 """
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from .output import OutputError
 from .rules import RulePackError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+EXIT_STRICT = 6
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029\x85]")
@@ -70,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "`clean eval BENCH_DIR` scores the cleaner on a benchmark (see `clean eval --help`).",
                 epilog="exit codes: 0 ok; 1 an input could not be read or decoded (the others were processed); "
                 "2 usage error; 3 bad rule pack; 4 output could not be written; 5 internal error on some input "
-                "(passed through unchanged); 130 interrupted; 143 terminated. "
+                "(passed through unchanged); 6 with --strict: a record was rejected or failed; "
+                "130 interrupted; 143 terminated. "
                 "Errors are one line on stderr; CLEAN_DEBUG=1 adds tracebacks for internal errors.")
     p.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' or none reads stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
@@ -83,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                    help="with --jsonl: time limit per record; a record over it (or one that crashes a worker) "
                    "passes through with clean.error (default 60; 0 = none, and with -j 1 cleans in-process)")
+    p.add_argument("--strict", action="store_true",
+                   help="with --jsonl: exit 6 when any record was rejected or failed (default: exit 0, "
+                   "the record passes through or goes to --rejects with clean.error)")
+    p.add_argument("--show-flags", action="store_true",
+                   help="text output: also print each flag on stderr (FILE:LINE:COL: kind: message)")
     p.add_argument("--progress", action="store_true", help="force a progress bar on stderr")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="add a rule pack folder (repeatable)")
@@ -287,6 +297,8 @@ def _check_args(args) -> str | None:
         if code is None:
             return f"--lang: unknown language {args.lang!r} (an ISO 639-1 or 639-3 code: en, deu, eng_Latn)"
         args.lang = code
+    if args.strict and not args.jsonl:
+        return "--strict needs --jsonl (documents already exit 1 or 5 on failure)"
     if args.rejects and not args.jsonl:
         return "--rejects needs --jsonl"
     if args.lang_field is not None and not args.jsonl:

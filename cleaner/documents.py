@@ -17,19 +17,19 @@ def run_documents(args, cleaner, files, out) -> int:
     for n, path in enumerate(files):
         if n and many and args.format == "text":
             out.write("\f\n")
-        status = max(status, clean_document(args, cleaner, path, out, many))
+        status = max(status, clean_document(args, cleaner, path, out))
     return status
 
 
-def clean_document(args, cleaner, path: str, out, many: bool = False) -> int:
+def clean_document(args, cleaner, path: str, out) -> int:
     """Read, clean and write one document; an input or cleaning failure is reported
     on stderr and costs only this document."""
     try:
         text = read_input(path, args.encoding_errors)
     except InputError as exc:
         say(str(exc))
-        if args.format == "json" and many:
-            out.write(json.dumps(error_record("", path, str(exc)), ensure_ascii=False) + "\n")
+        if args.format == "json":
+            out.write(_dumps(error_record("", path, str(exc))))
         return EXIT_INPUT
     try:
         result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
@@ -37,8 +37,7 @@ def clean_document(args, cleaner, path: str, out, many: bool = False) -> int:
     except Exception as exc:  # one bad input never costs the others; pass it through
         _internal_error(exc, f"{path}: ")
         if args.format == "json":
-            obj = error_record(text, path if many else None, f"internal error: {type(exc).__name__}: {exc}")
-            out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
+            out.write(_dumps(error_record(text, path, f"internal error: {type(exc).__name__}: {exc}")))
         else:
             out.write(text + ("\n" if text and not text.endswith("\n") else ""))
         return EXIT_INTERNAL
@@ -46,16 +45,31 @@ def clean_document(args, cleaner, path: str, out, many: bool = False) -> int:
         say(f"warning: {path}: {warning}")
     if args.format == "json":
         obj = result.to_dict()
-        if many:
-            obj["meta"]["file"] = path
-        out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
+        obj["meta"]["file"] = path
+        out.write(_dumps(obj))
     else:
         out.write(result.text + ("\n" if result.text else ""))
+        if getattr(args, "show_flags", False):
+            show_flags(path, text, result)
     return EXIT_OK
 
 
-def error_record(text: str, path: str | None, message: str) -> dict:
-    meta = {"error": message}
-    if path is not None:
-        meta["file"] = path
-    return {"text": text, "removed": [], "flags": [], "meta": meta}
+def _dumps(obj) -> str:
+    """One input, one line: the same shape for one FILE or many (JSON Lines)."""
+    return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+def show_flags(path: str, text: str, result) -> None:
+    """Each flag as one stderr line, `clean: flag: FILE:LINE:COL: kind: message: "text"`
+    (line and column 1-based, in the input; for HTML input, `@OFFSET` into the extracted text)."""
+    name = "<stdin>" if path == "-" else path
+    html = result.meta.get("source") == "html"
+    for f in result.flags:
+        line = text.count("\n", 0, f.start) + 1
+        col = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+        where = f"@{f.start}" if html else f"{line}:{col}"
+        say(f"flag: {name}:{where}: {f.kind}: {f.message}: {json.dumps(f.text, ensure_ascii=False)}")
+
+
+def error_record(text: str, path: str, message: str) -> dict:
+    return {"text": text, "removed": [], "flags": [], "meta": {"error": message, "file": path}}
