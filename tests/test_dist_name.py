@@ -36,3 +36,14 @@ def test_version_names_the_distribution(capsys):
     from cleaner import cli
     assert cli.main(["--version"]) == 0
     assert DIST_NAME in capsys.readouterr().out
+
+
+def test_every_data_file_ships_in_the_wheel():
+    """cleaner/data/ files are read at run time: each must match a package-data glob."""
+    import fnmatch
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["cleaner.data"]
+    data = ROOT / "cleaner" / "data"
+    for path in data.rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
+            rel = path.relative_to(data).as_posix()
+            assert any(fnmatch.fnmatch(rel, g) for g in globs), rel
