@@ -76,8 +76,9 @@ def _progress_bar(args, files):
         return None
     try:
         from tqdm import tqdm
-    except ImportError:
-        return None
+    except ImportError:   # tqdm is optional: a plain bar instead
+        from .progress import SimpleBar
+        return SimpleBar.for_files(files)
     total = None
     if "-" not in files:
         try:
