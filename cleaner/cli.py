@@ -79,7 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
                 "Errors are one line on stderr; CLEAN_DEBUG=1 adds tracebacks for internal errors.")
     p.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' or none reads stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="clean text (default) or the JSON report")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text",
+                   help="clean text (default), the JSON report (one line per input), or a self-contained "
+                   "HTML review page: the input with removals struck through, flags highlighted, rule and "
+                   "reason on hover, a summary table (clean --format html FILE -o review.html)")
+    p.add_argument("--explain", action="store_true",
+                   help="print the input with each removed line marked by its rule id and category in a "
+                   "margin and each flag underlined (coloured on a terminal)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour in --explain: auto = on a terminal unless NO_COLOR is set")
     p.add_argument("--body-only", action="store_true", help="omit the title line")
     p.add_argument("--jsonl", action="store_true", help="batch mode: one JSON record per line in and out")
     p.add_argument("--field", default="text", help="with --jsonl: the field to clean (default: text)")
@@ -297,6 +305,10 @@ def _check_args(args) -> str | None:
         if code is None:
             return f"--lang: unknown language {args.lang!r} (an ISO 639-1 or 639-3 code: en, deu, eng_Latn)"
         args.lang = code
+    if args.jsonl and (args.explain or args.format == "html"):
+        return "--explain and --format html take documents, not --jsonl"
+    if args.explain and args.format != "text":
+        return "--explain prints text; leave out --format"
     if args.strict and not args.jsonl:
         return "--strict needs --jsonl (documents already exit 1 or 5 on failure)"
     if args.rejects and not args.jsonl:

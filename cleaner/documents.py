@@ -14,14 +14,64 @@ def run_documents(args, cleaner, files, out) -> int:
     """Clean `files` into the stream `out`; the worst exit status."""
     status = EXIT_OK
     many = len(files) > 1
+    review = Review(args, cleaner, out)
     for n, path in enumerate(files):
         if n and many and args.format == "text":
             out.write("\f\n")
-        status = max(status, clean_document(args, cleaner, path, out))
+        status = max(status, clean_document(args, cleaner, path, out, review))
+    review.close()
     return status
 
 
-def clean_document(args, cleaner, path: str, out) -> int:
+class Review:
+    """--explain and --format html: the input with its removals and flags in place
+    (cleaner/review.py); the page collects one section per input and is written at the end."""
+
+    def __init__(self, args, cleaner, out):
+        self.explain = getattr(args, "explain", False)
+        self.page = args.format == "html"
+        self.out = out
+        self.sections: list[str] = []
+        self.describe = {}
+        if self.explain or self.page:
+            from .listing import rule_rows
+            from .review import descriptions
+            self.describe = descriptions(rule_rows(cleaner))
+        mode = getattr(args, "color", "auto")
+        self.color = mode == "always" or (mode == "auto" and _is_terminal(out))
+
+    def add(self, path: str, text: str, result) -> bool:
+        """Render one document; False when no review view is on."""
+        if not (self.explain or self.page):
+            return False
+        if result.meta.get("source") == "html":   # offsets point into the extracted text
+            from .html import extract
+            text, _ = extract(text)
+        from . import review
+        if self.page:
+            self.sections.append(review.html_section("<stdin>" if path == "-" else path, text, result,
+                                                     self.describe))
+        else:
+            self.out.write(review.explain(text, result, color=self.color))
+        return True
+
+    def close(self) -> None:
+        if self.page:
+            from .review import html_page
+            self.out.write(html_page(self.sections))
+
+
+def _is_terminal(out) -> bool:
+    import os
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def clean_document(args, cleaner, path: str, out, review: Review | None = None) -> int:
     """Read, clean and write one document; an input or cleaning failure is reported
     on stderr and costs only this document."""
     try:
@@ -43,6 +93,8 @@ def clean_document(args, cleaner, path: str, out) -> int:
         return EXIT_INTERNAL
     for warning in result.meta.get("warnings", []):
         say(f"warning: {path}: {warning}")
+    if review is not None and review.add(path, text, result):
+        return EXIT_OK
     if args.format == "json":
         obj = result.to_dict()
         obj["meta"]["file"] = path

@@ -3,8 +3,8 @@ under the same relative name, as trafilatura users expect of a batch tool.
 
 Each file is rendered exactly as `clean FILE -o OUT` would (with --jsonl, as
 `clean --jsonl FILE -o OUT`), each output written atomically. A `.gz` input is
-read decompressed and its output loses the `.gz`; with `--format json` a
-document's output gets `.json` added. Hidden files and folders are skipped, and
+read decompressed and its output loses the `.gz`; with `--format json` (`html`)
+a document's output gets `.json` (`.html`) added. Hidden files and folders are skipped, and
 the list is made before anything is written, so OUTDIR may sit inside DIR.
 """
 from __future__ import annotations
@@ -30,8 +30,8 @@ def source_files(src: str) -> list[str]:
 
 def target_name(rel: str, args) -> str:
     name = rel[:-3] if rel.endswith(".gz") else rel
-    if args.format == "json" and not args.jsonl:
-        name += ".json"
+    if args.format in ("json", "html") and not args.jsonl:
+        name += "." + args.format
     return name
 
 
