@@ -307,6 +307,8 @@ def _check_args(args) -> str | None:
         args.lang = code
     if args.jsonl and (args.explain or args.format == "html"):
         return "--explain and --format html take documents, not --jsonl"
+    if args.show_flags and (args.jsonl or args.format != "text" or args.explain):
+        return "--show-flags is for text output (the JSON report and the review views already show flags)"
     if args.explain and args.format != "text":
         return "--explain prints text; leave out --format"
     if args.strict and not args.jsonl:

@@ -110,3 +110,4 @@ def test_show_flags_on_stderr_in_text_mode():
     assert lines and all(line.startswith(f"clean: flag: {SEED}:") for line in lines)
     assert "unbalanced-quote" in err
     assert main(SEED)[2] == ""
+    assert main("--show-flags", "--format", "json", SEED)[0] == cli.EXIT_USAGE   # not silently ignored

@@ -109,6 +109,17 @@ def test_html_page_is_self_contained_and_shows_every_removal(tmp_path):
     assert '<table class="summary">' in html_text and "<th>why</th>" in html_text
 
 
+def test_explain_html_input_shows_the_extracted_text(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Storm closes roads</title></head><body><article><h1>Storm closes roads"
+                    "</h1><p>" + "Heavy rain closed several roads across the region on Tuesday. " * 6 +
+                    "</p><p>Share this article</p><p>Crews worked through the night to clear fallen trees from "
+                    "the main routes, officials said.</p></article></body></html>", encoding="utf-8")
+    rc, out, err = main("--explain", "--lang", "en", page)
+    assert rc == 0, err
+    assert "<p>" not in out and "Heavy rain closed" in out
+
+
 def test_review_modes_refuse_jsonl():
     assert main("--jsonl", "--explain")[0] == cli.EXIT_USAGE
     assert main("--jsonl", "--format", "html")[0] == cli.EXIT_USAGE
