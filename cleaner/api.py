@@ -36,6 +36,8 @@ class Cleaner:
         result = self.engine.run(text, lang, body_only=body_only, want_flags=flags, input_kind=input)
         if html:
             result.meta["source"] = "html"
+            if page_meta.get("warnings"):  # the page lost text in the parser (html_check)
+                result.meta["warnings"] = page_meta.pop("warnings") + result.meta.get("warnings", [])
             for key in ("title", "date", "byline"):
                 if page_meta.get(key) and not result.meta.get(key):
                     result.meta[key] = page_meta[key]

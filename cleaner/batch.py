@@ -6,13 +6,14 @@ with an `error` under the report key, or goes to the rejects file.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Callable
 
+from . import record
 from .lang import given_code
+from .record import REPORT_KEY, NotJSON, NotObject, Raw
 
-REPORT_KEY = "clean"
+__all__ = ["REPORT_KEY", "Outcome", "error_record", "process_line"]
 
 
 @dataclass
@@ -25,33 +26,15 @@ class Outcome:
     kinds: tuple[str, ...] = ()        # ... one kind per flag
     warnings: tuple[str, ...] = ()     # ... the report's meta.warnings (e.g. a rule timed out)
     internal: bool = False             # the error is ours (cleaning crashed or timed out), not the record's
-    raw: str | None = None             # on error: the input line as read (what --rejects gets)
+    raw: str | None = None             # on error: the input line as read
+    undecodable: bool = False          # the line was not valid UTF-8: --rejects gets `raw` (its bytes)
 
 
-# Line separators JSON allows raw but str.splitlines() (and some JSONL readers) split on:
-# written escaped, so one record stays one line for every reader. (json.dumps already
-# escapes the C0 ones: \x1c-\x1e.)
-_LINE_SEPARATORS = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\x85", "\\u0085"))
-
-
-def _dumps(obj) -> str:
-    out = json.dumps(obj, ensure_ascii=False)
-    for sep, escaped in _LINE_SEPARATORS:
-        if sep in out:      # rare: a C-speed search, no copy
-            out = out.replace(sep, escaped)
-    return out
-
-
-def error_record(raw_line: str, message: str) -> str:
-    """The pass-through form of a bad line: the original record with an error report."""
-    try:
-        obj = json.loads(raw_line)
-    except ValueError:
-        obj = None
-    if isinstance(obj, dict):
-        obj[REPORT_KEY] = {"error": message}
-        return _dumps(obj)
-    return _dumps({"raw": raw_line, REPORT_KEY: {"error": message}})
+def error_record(raw_line: str, message: str, *, safe: bool = False) -> str:
+    """The pass-through form of a bad line: the original record (its values as they
+    stood) with an error report. safe: read the line with the non-recursive scanner
+    only, for a line that may have killed a worker."""
+    return record.error_line(raw_line, message, safe=safe)
 
 
 def process_line(raw_line: str, clean_fn: Callable, field: str = "text",
@@ -62,29 +45,50 @@ def process_line(raw_line: str, clean_fn: Callable, field: str = "text",
     ISO 639-1 code (lang.given_code) it is passed on as clean_fn(text, code),
     and the language is not detected. Any other value: detected as usual."""
     try:
-        obj = json.loads(raw_line)
-    except ValueError as exc:
-        return _fail(raw_line, f"not JSON: {exc.msg} at column {exc.colno}")
-    if not isinstance(obj, dict):
-        return _fail(raw_line, f"not a JSON object but {type(obj).__name__}")
-    if field not in obj:
-        return _fail(raw_line, f"no field {field!r}")
-    value = obj[field]
-    if not isinstance(value, str):
-        return _fail(raw_line, f"field {field!r} is {type(value).__name__}, not a string")
-    code = given_code(obj.get(lang_field)) if lang_field else None
+        return _process(raw_line, clean_fn, field, lang_field)
+    except (MemoryError, RecursionError) as exc:  # the record was too much for us, not a bug in it
+        return _fail(raw_line, f"cleaning failed: {type(exc).__name__}: {exc}", internal=True, safe=True)
+
+
+def _process(raw_line: str, clean_fn: Callable, field: str, lang_field: str | None) -> Outcome:
+    try:
+        rec = record.parse(raw_line)
+    except NotJSON as exc:
+        return _fail(raw_line, f"not JSON: {exc.msg} at column {exc.colno}", wrap=True)
+    except NotObject as exc:
+        return _fail(raw_line, f"not a JSON object but {exc.args[0]}", wrap=True)
+    found, value = rec.get(field)
+    if not found:
+        return _fail(raw_line, f"no field {field!r}", rec=rec)
+    if not isinstance(value, str) or isinstance(value, Raw):
+        return _fail(raw_line, f"field {field!r} is {record.type_name(value)}, not a string", rec=rec)
+    code = None
+    if lang_field:
+        lang_value = rec.get(lang_field)[1]
+        code = None if isinstance(lang_value, Raw) else given_code(lang_value)
     try:
         result = clean_fn(value) if code is None else clean_fn(value, code)
     except Exception as exc:  # one bad record never costs the others
-        return _fail(raw_line, f"cleaning failed: {type(exc).__name__}: {exc}", internal=True)
+        return _fail(raw_line, f"cleaning failed: {type(exc).__name__}: {exc}", internal=True, rec=rec)
     report = result.to_dict()
-    obj[field] = report.pop("text")
-    obj[REPORT_KEY] = report
-    return Outcome(_dumps(obj), True, report, None,
+    line = rec.dumps(**{field: report.pop("text"), REPORT_KEY: report})
+    return Outcome(line, True, report, None,
                    tuple(r["category"] for r in report["removed"]),
                    tuple(f["kind"] for f in report["flags"]),
                    tuple(report["meta"].get("warnings") or ()))
 
 
-def _fail(raw_line: str, message: str, internal: bool = False) -> Outcome:
-    return Outcome(error_record(raw_line, message), False, None, message, internal=internal, raw=raw_line)
+def _fail(raw_line: str, message: str, internal: bool = False, rec=None, safe: bool = False,
+          wrap: bool = False) -> Outcome:
+    """An error outcome. rec: the line already read (not read again); wrap: it is not a
+    JSON object, so it goes under "raw"; else it is read again (safe: scanner only)."""
+    if wrap:
+        line = record.dumps({"raw": raw_line, REPORT_KEY: {"error": message}})
+    elif rec is not None:
+        try:
+            line = rec.dumps(**{REPORT_KEY: {"error": message}})
+        except (MemoryError, RecursionError, ValueError):
+            line = record.dumps({"raw": raw_line, REPORT_KEY: {"error": message}})
+    else:
+        line = error_record(raw_line, message, safe=safe)
+    return Outcome(line, False, None, message, internal=internal, raw=raw_line)

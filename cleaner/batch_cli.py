@@ -10,18 +10,21 @@ never with --quiet, which also silences the summary and the warnings.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import Counter
 
-from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, InputError, say
-from .inputs import open_binary, sniff_stream
-from .output import open_output
+from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, say
+from .inputs import InputError, open_binary, sniff_stream
+from .output import open_outputs
 from .parallel import DEFAULT_TIMEOUT, Settings, clean_records
 
 
-def _iter_lines(files, errors, on_error, sizes=None):
-    """(line, error-or-None, bytes) for every non-blank input line, file after file.
-    A file that cannot be opened is reported through on_error and skipped."""
+def _iter_lines(files, errors, on_error, sizes=None, blanks=None):
+    """(line, error-or-None) for every non-blank input line, file after file.
+    A file that cannot be opened is reported through on_error and skipped. A blank
+    line (only whitespace) is no record: it is counted in `blanks` (a Counter), for
+    the summary, and skipped."""
     for path in files:
         try:
             if path == "-":
@@ -52,8 +55,8 @@ def _iter_lines(files, errors, on_error, sizes=None):
                     sizes.append(len(raw))
                 try:
                     line = raw.decode("utf-8", errors=errors)
-                except UnicodeDecodeError as exc:
-                    line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+                except UnicodeDecodeError as exc:  # its bytes kept as surrogate escapes, for --rejects
+                    line = raw.decode("utf-8", errors="surrogateescape").rstrip("\r\n")
                     yield line, f"invalid UTF-8 at byte offset {exc.start} of line {n}"
                     continue
                 line = line.rstrip("\r\n")
@@ -61,6 +64,8 @@ def _iter_lines(files, errors, on_error, sizes=None):
                     line = line[1:]
                 if line.strip():
                     yield line, None
+                elif blanks is not None:
+                    blanks["blank"] += 1
         except OSError as exc:
             on_error(f"{path}: cannot read: {exc.strerror or exc}")
         finally:
@@ -70,7 +75,7 @@ def _iter_lines(files, errors, on_error, sizes=None):
 
 def _progress_bar(args, files):
     """A tqdm bar over input bytes on stderr, or None."""
-    if getattr(args, "quiet", False):
+    if getattr(args, "quiet", False) or sys.stderr is None:
         return None
     if not (getattr(args, "progress", False) or (sys.stderr is not None and sys.stderr.isatty())):
         return None
@@ -100,6 +105,7 @@ class Summary:
         self.removals: Counter = Counter()
         self.flags: Counter = Counter()
         self.warnings: Counter = Counter()
+        self.skipped: Counter = Counter()   # "blank": blank input lines, not records
 
     def add(self, o) -> None:
         self.docs += 1
@@ -114,8 +120,23 @@ class Summary:
         def fmt(c):
             return ", ".join(f"{k} {v}" for k, v in sorted(c.items())) or "none"
         warn = f"; warnings: {sum(self.warnings.values())}" if self.warnings else ""
+        blank = f"; blank lines skipped: {self.skipped['blank']}" if self.skipped["blank"] else ""
         return (f"{self.docs} documents, {self.errors} errors; removed: {fmt(self.removals)}; "
-                f"flags: {fmt(self.flags)}{warn}")
+                f"flags: {fmt(self.flags)}{warn}{blank}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _reject_line(o) -> str:
+    """What --rejects gets for a bad record: the record (its values as written) with its
+    reason under clean.error. A line that was not valid UTF-8 goes there as its bytes were
+    (carried as surrogate escapes, which the rejects file writes back as bytes): JSON
+    cannot hold them, so its reason is said on stderr instead. A lone surrogate in a
+    record (from a `\\udXXX` escape) is written as that escape, as on stdout."""
+    if o.undecodable and o.raw is not None:
+        return o.raw
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", o.line)
 
 
 def run_batch(args, cleaner, files) -> int:
@@ -132,29 +153,34 @@ def run_batch(args, cleaner, files) -> int:
     bar = _progress_bar(args, files)
     sizes: list[int] | None = [] if bar is not None else None
     summary = Summary()
-    records = _iter_lines(files, args.encoding_errors, input_error, sizes)
-    outcomes = clean_records(records, settings, jobs=args.jobs, timeout=timeout, cleaner=cleaner)
+    records = _iter_lines(files, args.encoding_errors, input_error, sizes, summary.skipped)
+    outcomes = clean_records(records, settings, jobs=args.jobs, timeout=timeout, cleaner=cleaner,
+                             warn=None if quiet else (lambda message: say(f"warning: {message}")))
     try:
-        with open_output(args.rejects) if args.rejects else _nullctx(None) as rej:
-            with open_output(args.output) as out:
-                for o in outcomes:
-                    summary.add(o)
-                    if bar is not None:
-                        bar.update(sum(sizes))
-                        sizes.clear()
-                    for w in o.warnings:
-                        if not summary.warnings[w] and not quiet:
-                            say(f"warning: record {summary.docs}: {w}")
-                        summary.warnings[w] += 1
-                    if not o.ok:
-                        if o.internal:
-                            status = max(status, EXIT_INTERNAL)
-                            if not quiet:
-                                say(f"record {summary.docs}: {o.error}")
-                        if rej is not None:
-                            rej.write(o.line + "\n")   # the record with its reason under clean.error
-                            continue
-                    out.write(o.line + "\n")
+        paths = [args.output] + ([args.rejects] if args.rejects else [])
+        errors = [None, "surrogateescape"]    # rejects: an undecodable line's bytes as they were
+        with open_outputs(*paths, errors=errors) as sinks:   # -o and --rejects: all or nothing together
+            out, rej = sinks[0], (sinks[1] if args.rejects else None)
+            for o in outcomes:
+                summary.add(o)
+                if bar is not None:
+                    bar.update(sum(sizes))
+                    sizes.clear()
+                for w in o.warnings:
+                    if not summary.warnings[w] and not quiet:
+                        say(f"warning: record {summary.docs}: {w}")
+                    summary.warnings[w] += 1
+                if not o.ok:
+                    if o.internal:
+                        status = max(status, EXIT_INTERNAL)
+                        if not quiet:
+                            say(f"record {summary.docs}: {o.error}")
+                    if rej is not None:
+                        if o.undecodable and not quiet:
+                            say(f"record {summary.docs}: {o.error} (to --rejects as its bytes were)")
+                        rej.write(_reject_line(o) + "\n")
+                        continue
+                out.write(o.line + "\n")
     finally:
         outcomes.close()
         if bar is not None:
@@ -164,14 +190,3 @@ def run_batch(args, cleaner, files) -> int:
     if getattr(args, "strict", False) and summary.errors and status == EXIT_OK:
         status = EXIT_STRICT   # --strict: a rejected or failed record is a failed run
     return status
-
-
-class _nullctx:
-    def __init__(self, obj):
-        self.obj = obj
-
-    def __enter__(self):
-        return self.obj
-
-    def __exit__(self, *exc):
-        return False

@@ -10,8 +10,9 @@ Exit codes (the most severe one wins when several things went wrong):
        denied, binary data, invalid UTF-8 (the others were still processed)
   2    usage error: unknown option, bad option value
   3    bad rule pack (--rules): the message names the file and the problem
-  4    the output could not be written (-o/--rejects: no such folder, disk full,
-       permission denied); an existing output file is left untouched
+  4    the output could not be written (-o/--rejects/stdout: no such folder, disk
+       full, permission denied); -o and --rejects are all or nothing together, an
+       existing output file is left untouched
   5    internal error: cleaning crashed on some input (a bug; that input is passed
        through unchanged and the others were still processed)
   6    --strict only: some JSONL record was rejected or failed (not JSON, no such field,
@@ -27,14 +28,13 @@ document (text) or a record with meta.error (json).
 from __future__ import annotations
 
 import argparse
-import codecs
-import json
 import os
 import re
 import signal
 import sys
 
 from . import DIST_NAME, __version__
+from .inputs import BadGzip, InputError, decode, gunzip
 from .output import OutputError
 from .rules import RulePackError
 
@@ -42,11 +42,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 
 EXIT_STRICT = 6
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029\x85]")
-
-
-class InputError(Exception):
-    """An input that cannot be read or decoded; the message is one line for stderr."""
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")  # C0, C1, bidi
 
 
 class Terminated(KeyboardInterrupt):
@@ -56,10 +52,31 @@ class Terminated(KeyboardInterrupt):
 def say(message: str) -> None:
     """Print `clean: message` as exactly one line on stderr; never raises."""
     line = _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(message))
+    err = sys.stderr
+    if err is None:  # closed (`2>&-`): print(file=None) would write to stdout, into the output
+        return
     try:
-        print(f"clean: {line}", file=sys.stderr, flush=True)
+        err.write(f"clean: {line}\n")
+        err.flush()
     except (OSError, ValueError, AttributeError):
         pass  # stderr closed: nothing else we can do
+
+
+def _hold_standard_fds() -> None:
+    """Open /dev/null on a closed fd 0, 1 or 2 (`2>&-`). Else the next file or pipe we
+    open gets that number, and whatever writes to "stderr" (a worker's last words, a C
+    library) writes into our output file or a worker's pipe. sys.stderr stays None."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -134,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # ------------------------------------------------------------------ input
 def read_input(path: str, errors: str) -> str:
+    """A document's text from a file or '-' (stdin), gunzipped and decoded; InputError
+    (one line for stderr) when it cannot be read or decoded."""
     try:
         if path == "-":
             if sys.stdin is None:
@@ -155,39 +174,11 @@ def read_input(path: str, errors: str) -> str:
     except ValueError as exc:  # e.g. stdin closed under us
         raise InputError(f"{path}: cannot read: {exc}") from None
     name = "<stdin>" if path == "-" else path
-    from .inputs import BadGzip, gunzip
     try:
         data = gunzip(data)   # page.html.gz: by its magic bytes, never decoded as text
     except BadGzip as exc:
         raise InputError(f"{name}: cannot read: {exc}") from None
     return decode(data, name, errors)
-
-
-_UTF16_32 = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def decode(data: bytes, name: str, errors: str = "strict") -> str:
-    """UTF-8 (a BOM is dropped); UTF-16/32 only with a BOM. Strict mode rejects NUL bytes
-    (binary data) and invalid UTF-8 naming the byte offset; "replace" goes on with U+FFFD."""
-    for bom, codec in _UTF16_32:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec, errors=errors)  # the codec drops the BOM
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: invalid {codec.upper()} at byte offset {exc.start}; "
-                                 "use --encoding-errors replace to go on") from None
-    if errors == "strict":
-        nul = data.find(b"\x00")
-        if nul >= 0:
-            raise InputError(f"{name}: binary input (NUL byte at byte offset {nul}), not text; "
-                             "use --encoding-errors replace to clean it anyway")
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        return data.decode("utf-8-sig", errors=errors)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: invalid UTF-8 at byte offset {exc.start + bom}; "
-                         "use --encoding-errors replace to go on") from None
 
 
 # ------------------------------------------------------------------ signals
@@ -228,11 +219,11 @@ class _Signals:
 # ------------------------------------------------------------------ main
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _hold_standard_fds()
     with _Signals():
         try:
             status = _dispatch(argv)
-            if sys.stdout is not None:
-                sys.stdout.flush()  # surface a closed pipe here, not at interpreter exit
+            _flush_stdout()  # surface a closed pipe or a full disk here, not at interpreter exit
             return status
         except SystemExit as exc:  # argparse: --help, --version, usage errors
             if exc.code is None or isinstance(exc.code, int):
@@ -253,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_RULES
         except OutputError as exc:
             say(str(exc))
+            _silence_stdout()  # what stdout could not take must not fail again at exit (exit 120)
             return EXIT_OUTPUT
         except InputError as exc:
             say(str(exc))
@@ -262,8 +254,19 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INTERNAL
 
 
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.errno, f"stdout: cannot write: {exc.strerror or exc}") from None
+
+
 def _internal_error(exc: BaseException, where: str = "") -> None:
-    if os.environ.get("CLEAN_DEBUG"):
+    if os.environ.get("CLEAN_DEBUG") and sys.stderr is not None:
         import traceback
         traceback.print_exception(exc, file=sys.stderr)
     say(f"{where}internal error: {type(exc).__name__}: {exc} (a bug, please report it; "
@@ -369,19 +372,13 @@ def _folder_input(args, files):
 
 
 def _list_rules(cleaner, args, rows) -> int:
-    from .listing import categories, select
+    from .listing import categories, list_rules, select
+    from .output import open_output
     unknown = sorted(set(args.category) - set(categories(rows)))
     if unknown:
         return _usage(f"--category: no such category: {unknown[0]!r} (one of {', '.join(categories(rows))})")
-    rows = select(rows, args.category, args.lang)
-    if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    finder_off = cleaner.ruleset.is_disabled("mainfinder")   # the switch turns every finder id off
-    for r in sorted(rows, key=lambda r: r["id"]):
-        disabled = cleaner.ruleset.is_disabled(r["id"]) or (finder_off and r["id"].startswith("mainfinder."))
-        off = " (disabled)" if disabled else ""
-        print(f"{r['id']:<40} {r['category']:<11} {r['lang']:<3} {r['action']:<18} {r['description']}{off}")
+    with open_output(None) as out:   # stdout: a full disk is exit 4
+        list_rules(cleaner, select(rows, args.category, args.lang), args.format, out)
     return EXIT_OK
 
 

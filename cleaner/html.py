@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from . import html_check
 from .segment import normalize_space
 
 __all__ = ["HtmlError", "looks_like_html", "extract"]
@@ -140,7 +141,8 @@ def extract(html: str | bytes, *, url: str | None = None) -> tuple[str, dict]:
     line when none is known; the title is not repeated when the body starts
     with it).  `meta` may hold ``title``, ``date`` (ISO 8601, as trafilatura /
     htmldate give it), ``byline`` (author), ``url`` and ``sitename``; keys
-    without a value are left out.
+    without a value are left out. It has ``warnings`` when the HTML parser lost
+    text (html_check): `text` is then the page's whole visible text.
 
     Empty, whitespace-only or garbage input gives ``("", {})`` (or just the
     metadata that could be found).  Raises `HtmlError` only when the input is
@@ -190,6 +192,12 @@ def extract(html: str | bytes, *, url: str | None = None) -> tuple[str, dict]:
 
     paragraphs = _paragraphs(getattr(doc, "text", None)) if doc is not None else []
     meta = _meta_from(doc)
+
+    lost = html_check.lost_text(html, doc_input, sum(html_check.count_words(p) for p in paragraphs))
+    if lost is not None:  # the parser dropped text: warn, and clean all the visible text instead
+        visible, warning = lost
+        paragraphs = [p for p in (_norm(block) for block in visible.split("\n\n")) if p]
+        meta["warnings"] = [warning]
 
     if doc is None or not paragraphs:
         # Nothing found by the main extractor: recover what we can rather than lose

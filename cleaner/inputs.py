@@ -1,4 +1,6 @@
-"""gzip read transparently, by its magic bytes rather than the file name.
+"""Reading inputs: decoding a whole document (decode) and gzip read transparently.
+
+gzip is recognised by its magic bytes rather than the file name.
 
 Corpora ship as `.jsonl.gz` and crawls as `page.html.gz`; reading those as UTF-8
 gave binary junk (or an encoding error that suggested going on with junk). The
@@ -8,10 +10,15 @@ one-line reason, which the CLI already reports as an unreadable input (exit 1).
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import zlib
 
 GZIP_MAGIC = b"\x1f\x8b"
+
+
+class InputError(Exception):
+    """An input that cannot be read or decoded; the message is one line for stderr."""
 
 
 class BadGzip(OSError):
@@ -69,4 +76,32 @@ def sniff_stream(stream):
     return lines
 
 
-__all__ = ["gunzip", "open_binary", "sniff_stream", "BadGzip", "GZIP_MAGIC"]
+# ------------------------------------------------------------------ whole documents
+_UTF16_32 = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(data: bytes, name: str, errors: str = "strict") -> str:
+    """UTF-8 (a BOM is dropped); UTF-16/32 only with a BOM. Strict mode rejects NUL bytes
+    (binary data) and invalid UTF-8 naming the byte offset; "replace" goes on with U+FFFD."""
+    for bom, codec in _UTF16_32:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec, errors=errors)  # the codec drops the BOM
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {codec.upper()} at byte offset {exc.start}; "
+                                 "use --encoding-errors replace to go on") from None
+    if errors == "strict":
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise InputError(f"{name}: binary input (NUL byte at byte offset {nul}), not text; "
+                             "use --encoding-errors replace to clean it anyway")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data.decode("utf-8-sig", errors=errors)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: invalid UTF-8 at byte offset {exc.start + bom}; "
+                         "use --encoding-errors replace to go on") from None
+
+
+__all__ = ["gunzip", "open_binary", "sniff_stream", "BadGzip", "GZIP_MAGIC", "InputError", "decode"]

@@ -9,14 +9,16 @@ match timeout so no user pattern can hang the cleaner.
 from __future__ import annotations
 
 import fnmatch
+import os
 import pathlib
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import regex
 
-from . import _prefilter
+from . import _prefilter, pattern_budget
 from .paths import builtin_rules_dir
 
 ACTIONS = ("drop_line", "drop_region", "trim_suffix", "flag")
@@ -159,20 +161,33 @@ class RuleSet:
 DATA_FOLDERS = ("flags", "mechanisms")
 
 MAX_REPEAT = 1000  # a{10000000} would compile to gigabytes; no real rule needs more
+# ... and nested counts multiply: ((a{1000}){1000}){1000}. The built-in patterns stay under
+# 4,000 (pattern_budget.size); 100,000 compiles in about 50 MB.
+MAX_PATTERN_SIZE = 100_000
+MAX_PACK_BYTES = 1 << 20  # one pack file; the built-in ones are under 6 KB
+_COUNT = regex.compile(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")  # (?x) allows a{ 100 }
 
 
 def _compile(pattern, where: str, flags: int = 0, lazy: bool = False):
     if not isinstance(pattern, str):
         raise RulePackError(f"{where}: patterns must be strings, not {type(pattern).__name__}")
-    for m in regex.finditer(r"\{(\d+)(?:,(\d*))?\}", pattern):
+    for m in _COUNT.finditer(pattern):
         if any(g and int(g) > MAX_REPEAT for g in m.groups()):
             raise RulePackError(f"{where}: repeat count in {m.group(0)} exceeds {MAX_REPEAT}")
-    if lazy:
+    if lazy:  # built-in: trusted, and compiled by the test suite
         return LazyPattern(pattern, flags)
     try:
+        size = pattern_budget.size(pattern, flags)
+        if size > MAX_PATTERN_SIZE:
+            raise RulePackError(f"{where}: pattern too big: its counted repeats multiply to about {size:,} "
+                                f"steps (at most {MAX_PATTERN_SIZE:,})")
         return regex.compile(pattern, flags)
     except regex.error as exc:  # noqa: PERF203
         raise RulePackError(f"{where}: invalid pattern: {exc}") from None
+    except (MemoryError, RecursionError, OverflowError, ValueError) as exc:
+        if isinstance(exc, RulePackError):
+            raise
+        raise RulePackError(f"{where}: pattern cannot be compiled: {type(exc).__name__}: {exc}") from None
 
 
 class LazyPattern:
@@ -269,13 +284,36 @@ def _parse_rule(raw: dict, defaults: dict, where: str, lazy: bool = False) -> Ru
     )
 
 
-def load_file(path: pathlib.Path, lazy: bool = False) -> list[Rule]:
+def _read_pack(path: pathlib.Path) -> str:
+    """The text of a pack file that is a regular file of at most MAX_PACK_BYTES: a FIFO
+    would hang the load (hence O_NONBLOCK) and /dev/zero would fill the memory."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise RulePackError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise RulePackError(f"{path}: not a regular file")
+        try:
+            data = fh.read(MAX_PACK_BYTES + 1)
+        except OSError as exc:
+            raise RulePackError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_PACK_BYTES:
+        raise RulePackError(f"{path}: larger than {MAX_PACK_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RulePackError(f"{path}: cannot read: {exc}") from None
+
+
+def load_file(path: pathlib.Path, lazy: bool = False) -> list[Rule]:
+    text = _read_pack(pathlib.Path(path))
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulePackError(f"{path}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(f"{path}: cannot read: {exc}") from None
+    except (RecursionError, MemoryError) as exc:
+        raise RulePackError(f"{path}: cannot be read as TOML: {type(exc).__name__} (nested too deeply?)") from None
     defaults = data.get("pack", {})
     if not isinstance(defaults, dict):
         raise RulePackError(f"{path}: [pack] must be a table")
@@ -296,11 +334,31 @@ def load_dir(folder: pathlib.Path, lazy: bool = False) -> list[Rule]:
     if not folder.is_dir():
         raise RulePackError(f"{folder}: not a folder of rule packs")
     rules: list[Rule] = []
-    for path in sorted(folder.rglob("*.toml")):
-        if path.relative_to(folder).parts[0] in DATA_FOLDERS:
-            continue  # data for coded detectors and mechanisms, not rules
+    for path in _pack_files(folder):
         rules.extend(load_file(path, lazy))
     return rules
+
+
+def _pack_files(folder: pathlib.Path) -> list[pathlib.Path]:
+    """The `*.toml` files of a pack folder, sorted. Symlinked folders are not entered,
+    and a file that leads outside the folder (a symlink to /etc/..., /dev/zero) is an error:
+    a pack may come from anyone."""
+    root = os.path.realpath(folder)
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):  # followlinks=False
+        rel = pathlib.Path(dirpath).relative_to(folder).parts
+        if rel and rel[0] in DATA_FOLDERS:
+            dirnames[:] = []  # data for coded detectors and mechanisms, not rules
+            continue
+        for name in filenames:
+            if not name.endswith(".toml"):
+                continue
+            path = pathlib.Path(dirpath, name)
+            real = os.path.realpath(path)
+            if os.path.commonpath([root, real]) != root:
+                raise RulePackError(f"{path}: leads outside the pack folder (to {real})")
+            found.append(path)
+    return sorted(found)
 
 
 _BUILTIN: list[Rule] | None = None
@@ -326,7 +384,10 @@ def build_ruleset(extra_dirs: Iterable[str | pathlib.Path] = (), disable: Iterab
     """Built-in rules, plus user packs (a user rule with a built-in id replaces it)."""
     rules = list(builtin_rules())
     for d in extra_dirs:
-        user = load_dir(pathlib.Path(d))
+        try:
+            user = load_dir(pathlib.Path(d))
+        except (MemoryError, RecursionError) as exc:
+            raise RulePackError(f"{d}: cannot be loaded: {type(exc).__name__}") from None
         _check_unique(user, str(d))
         ids = {r.id for r in user}
         rules = [r for r in rules if r.id not in ids] + user

@@ -81,6 +81,17 @@ def test_folder_of_jsonl(tmp_path):
     assert json.loads((dst / "part2.jsonl").read_text())["clean"]["removed"]
 
 
+def test_folder_of_jsonl_strict_ranks_below_an_unreadable_file(tmp_path):
+    """Exit 6 means a bad record and nothing worse: a folder whose other file is unreadable
+    is exit 1, not the larger number."""
+    src, dst = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.jsonl").write_bytes(_jsonl(SEED) + b"not json\n")
+    assert main("--jsonl", "--quiet", "--strict", src, "-o", dst)[0] == cli.EXIT_STRICT
+    (src / "b.jsonl.gz").write_bytes(gzip.compress(_jsonl(SEED2))[:60])
+    assert main("--jsonl", "--quiet", "--strict", src, "-o", dst)[0] == cli.EXIT_INPUT
+
+
 def test_folder_needs_a_folder_out(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "file").write_text("x")
