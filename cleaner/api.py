@@ -43,6 +43,8 @@ class Cleaner:
                     result.meta[key] = page_meta[key]
             for key, value in page_meta.items():
                 result.meta.setdefault(key, value)
+        from .dates import normalize_meta
+        normalize_meta(result.meta)   # one date format for the text and the HTML paths
         return result
 
 

@@ -26,7 +26,8 @@ class Outcome:
     kinds: tuple[str, ...] = ()        # ... one kind per flag
     warnings: tuple[str, ...] = ()     # ... the report's meta.warnings (e.g. a rule timed out)
     internal: bool = False             # the error is ours (cleaning crashed or timed out), not the record's
-    raw: str | None = None             # on error: the input line as read (what --rejects gets)
+    raw: str | None = None             # on error: the input line as read
+    undecodable: bool = False          # the line was not valid UTF-8: --rejects gets `raw` (its bytes)
 
 
 def error_record(raw_line: str, message: str, *, safe: bool = False) -> str:

@@ -10,10 +10,12 @@ never with --quiet, which also silences the summary and the warnings.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import Counter
 
-from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, say
+from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, say
+from .inputs import InputError, open_binary, sniff_stream
 from .output import open_outputs
 from .parallel import DEFAULT_TIMEOUT, Settings, clean_records
 
@@ -28,11 +30,11 @@ def _iter_lines(files, errors, on_error, sizes=None, blanks=None):
             if path == "-":
                 if sys.stdin is None:
                     raise InputError("-: cannot read: stdin is closed")
-                fh = sys.stdin.buffer
+                fh = sniff_stream(sys.stdin.buffer)   # gzip read transparently
             elif os.path.isdir(path):
                 raise InputError(f"{path}: is a directory")
             else:
-                fh = open(path, "rb")
+                fh = open_binary(path)   # gzip read transparently
         except InputError as exc:
             on_error(str(exc))
             continue
@@ -79,8 +81,9 @@ def _progress_bar(args, files):
         return None
     try:
         from tqdm import tqdm
-    except ImportError:
-        return None
+    except ImportError:   # tqdm is optional: a plain bar instead
+        from .progress import SimpleBar
+        return SimpleBar.for_files(files)
     total = None
     if "-" not in files:
         try:
@@ -122,6 +125,20 @@ class Summary:
                 f"flags: {fmt(self.flags)}{warn}{blank}")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _reject_line(o) -> str:
+    """What --rejects gets for a bad record: the record (its values as written) with its
+    reason under clean.error. A line that was not valid UTF-8 goes there as its bytes were
+    (carried as surrogate escapes, which the rejects file writes back as bytes): JSON
+    cannot hold them, so its reason is said on stderr instead. A lone surrogate in a
+    record (from a `\\udXXX` escape) is written as that escape, as on stdout."""
+    if o.undecodable and o.raw is not None:
+        return o.raw
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", o.line)
+
+
 def run_batch(args, cleaner, files) -> int:
     status = EXIT_OK
     quiet = bool(getattr(args, "quiet", False))
@@ -159,7 +176,9 @@ def run_batch(args, cleaner, files) -> int:
                         if not quiet:
                             say(f"record {summary.docs}: {o.error}")
                     if rej is not None:
-                        rej.write((o.raw if o.raw is not None else o.line) + "\n")
+                        if o.undecodable and not quiet:
+                            say(f"record {summary.docs}: {o.error} (to --rejects as its bytes were)")
+                        rej.write(_reject_line(o) + "\n")
                         continue
                 out.write(o.line + "\n")
     finally:
@@ -168,4 +187,6 @@ def run_batch(args, cleaner, files) -> int:
             bar.close()
     if not quiet:
         say(summary.line())
+    if getattr(args, "strict", False) and summary.errors and status == EXIT_OK:
+        status = EXIT_STRICT   # --strict: a rejected or failed record is a failed run
     return status

@@ -15,36 +15,34 @@ Exit codes (the most severe one wins when several things went wrong):
        existing output file is left untouched
   5    internal error: cleaning crashed on some input (a bug; that input is passed
        through unchanged and the others were still processed)
+  6    --strict only: some JSONL record was rejected or failed (not JSON, no such field,
+       a worker crash or timeout) and nothing worse happened
   130  interrupted (SIGINT / Ctrl-C); no output file is left half-written
   143  terminated (SIGTERM); no output file is left half-written
 
 With several FILEs the output holds one document per FILE, in order, separated by
-a form-feed line (text) or one JSON object per line (--format json); an input that
-cannot be read gives an empty document (text) or a record with meta.error (json).
+a form-feed line (text); --format json writes one JSON object per line per input,
+one input or many (meta.file names it); an input that cannot be read gives an empty
+document (text) or a record with meta.error (json).
 """
 from __future__ import annotations
 
 import argparse
-import codecs
-import json
 import os
 import re
 import signal
 import sys
 
-from . import __version__
+from . import DIST_NAME, __version__
+from .inputs import BadGzip, InputError, decode, gunzip
 from .output import OutputError
 from .rules import RulePackError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+EXIT_STRICT = 6
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
-_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")  # C0, C1, bidi
-
-
-class InputError(Exception):
-    """An input that cannot be read or decoded; the message is one line for stderr."""
 
 
 class Terminated(KeyboardInterrupt):
@@ -93,11 +91,20 @@ def build_parser() -> argparse.ArgumentParser:
                 "`clean eval BENCH_DIR` scores the cleaner on a benchmark (see `clean eval --help`).",
                 epilog="exit codes: 0 ok; 1 an input could not be read or decoded (the others were processed); "
                 "2 usage error; 3 bad rule pack; 4 output could not be written; 5 internal error on some input "
-                "(passed through unchanged); 130 interrupted; 143 terminated. "
+                "(passed through unchanged); 6 with --strict: a record was rejected or failed; "
+                "130 interrupted; 143 terminated. "
                 "Errors are one line on stderr; CLEAN_DEBUG=1 adds tracebacks for internal errors.")
     p.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' or none reads stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="clean text (default) or the JSON report")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text",
+                   help="clean text (default), the JSON report (one line per input), or a self-contained "
+                   "HTML review page: the input with removals struck through, flags highlighted, rule and "
+                   "reason on hover, a summary table (clean --format html FILE -o review.html)")
+    p.add_argument("--explain", action="store_true",
+                   help="print the input with each removed line marked by its rule id and category in a "
+                   "margin and each flag underlined (coloured on a terminal)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour in --explain: auto = on a terminal unless NO_COLOR is set")
     p.add_argument("--body-only", action="store_true", help="omit the title line")
     p.add_argument("--jsonl", action="store_true", help="batch mode: one JSON record per line in and out")
     p.add_argument("--field", default="text", help="with --jsonl: the field to clean (default: text)")
@@ -106,17 +113,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                    help="with --jsonl: time limit per record; a record over it (or one that crashes a worker) "
                    "passes through with clean.error (default 60; 0 = none, and with -j 1 cleans in-process)")
+    p.add_argument("--strict", action="store_true",
+                   help="with --jsonl: exit 6 when any record was rejected or failed (default: exit 0, "
+                   "the record passes through or goes to --rejects with clean.error)")
+    p.add_argument("--show-flags", action="store_true",
+                   help="text output: also print each flag on stderr (FILE:LINE:COL: kind: message)")
     p.add_argument("--progress", action="store_true", help="force a progress bar on stderr")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="add a rule pack folder (repeatable)")
     p.add_argument("--disable", action="append", default=[], metavar="RULE_ID",
                    help="switch a rule off by id or glob, e.g. 'credit.*' (repeatable)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    p.add_argument("--lang", help="document language (ISO 639-1); detected when omitted")
+    p.add_argument("--category", action="append", default=[], metavar="CAT",
+                   help="with --list-rules: only this category (repeatable)")
+    p.add_argument("--lang", help="document language: ISO 639-1 or 639-3 ('de', 'deu', 'deu_Latn'); "
+                   "detected when omitted. With --list-rules: only the rules that can fire in it")
     p.add_argument("--lang-field", metavar="FIELD",
-                   help="with --jsonl: take each record's language from this field when it holds an "
-                   "ISO 639-1 code ('en', 'pt-BR') instead of detecting it; records without one: "
-                   "--lang, else detected")
+                   help="with --jsonl: take each record's language from this field when it holds a "
+                   "language code ('en', 'pt-BR', 'eng', 'eng_Latn') instead of detecting it; records "
+                   "without one: --lang, else detected")
     html = p.add_mutually_exclusive_group()
     html.add_argument("--html", dest="html", action="store_true", default=None, help="input is HTML (auto-detected otherwise)")
     html.add_argument("--no-html", dest="html", action="store_false", help="never treat input as HTML")
@@ -130,12 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                    help="invalid UTF-8 or NUL bytes: stop with an error naming the byte offset (default), "
                    "or replace invalid bytes with U+FFFD and go on")
-    p.add_argument("--version", action="version", version=f"clean {__version__}")
+    p.add_argument("--version", action="version", version=f"clean {__version__} ({DIST_NAME})")
     return p
 
 
 # ------------------------------------------------------------------ input
 def read_input(path: str, errors: str) -> str:
+    """A document's text from a file or '-' (stdin), gunzipped and decoded; InputError
+    (one line for stderr) when it cannot be read or decoded."""
     try:
         if path == "-":
             if sys.stdin is None:
@@ -143,7 +160,7 @@ def read_input(path: str, errors: str) -> str:
             data = sys.stdin.buffer.read()
         else:
             if os.path.isdir(path):
-                raise InputError(f"{path}: is a directory")
+                raise InputError(f"{path}: is a directory (clean DIR -o OUTDIR cleans a folder)")
             with open(path, "rb") as fh:
                 data = fh.read()
     except FileNotFoundError:
@@ -156,34 +173,12 @@ def read_input(path: str, errors: str) -> str:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except ValueError as exc:  # e.g. stdin closed under us
         raise InputError(f"{path}: cannot read: {exc}") from None
-    return decode(data, "<stdin>" if path == "-" else path, errors)
-
-
-_UTF16_32 = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def decode(data: bytes, name: str, errors: str = "strict") -> str:
-    """UTF-8 (a BOM is dropped); UTF-16/32 only with a BOM. Strict mode rejects NUL bytes
-    (binary data) and invalid UTF-8 naming the byte offset; "replace" goes on with U+FFFD."""
-    for bom, codec in _UTF16_32:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec, errors=errors)  # the codec drops the BOM
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: invalid {codec.upper()} at byte offset {exc.start}; "
-                                 "use --encoding-errors replace to go on") from None
-    if errors == "strict":
-        nul = data.find(b"\x00")
-        if nul >= 0:
-            raise InputError(f"{name}: binary input (NUL byte at byte offset {nul}), not text; "
-                             "use --encoding-errors replace to clean it anyway")
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    name = "<stdin>" if path == "-" else path
     try:
-        return data.decode("utf-8-sig", errors=errors)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: invalid UTF-8 at byte offset {exc.start + bom}; "
-                         "use --encoding-errors replace to go on") from None
+        data = gunzip(data)   # page.html.gz: by its magic bytes, never decoded as text
+    except BadGzip as exc:
+        raise InputError(f"{name}: cannot read: {exc}") from None
+    return decode(data, name, errors)
 
 
 # ------------------------------------------------------------------ signals
@@ -308,10 +303,19 @@ def _check_args(args) -> str | None:
     if not args.timeout >= 0 or args.timeout == float("inf"):
         return "--timeout must be a number of seconds >= 0"
     if args.lang is not None:
-        if not _LANG_CODE.fullmatch(args.lang):
-            return f"--lang: not a language code: {args.lang!r} (use ISO 639-1, e.g. en)"
-        from .lang import normalize_code
-        args.lang = normalize_code(args.lang)
+        from .langcodes import to_language
+        code = to_language(args.lang)
+        if code is None:
+            return f"--lang: unknown language {args.lang!r} (an ISO 639-1 or 639-3 code: en, deu, eng_Latn)"
+        args.lang = code
+    if args.jsonl and (args.explain or args.format == "html"):
+        return "--explain and --format html take documents, not --jsonl"
+    if args.show_flags and (args.jsonl or args.format != "text" or args.explain):
+        return "--show-flags is for text output (the JSON report and the review views already show flags)"
+    if args.explain and args.format != "text":
+        return "--explain prints text; leave out --format"
+    if args.strict and not args.jsonl:
+        return "--strict needs --jsonl (documents already exit 1 or 5 on failure)"
     if args.rejects and not args.jsonl:
         return "--rejects needs --jsonl"
     if args.lang_field is not None and not args.jsonl:
@@ -329,64 +333,52 @@ def _run(args) -> int:
     if problem:
         return _usage(problem)
     cleaner = Cleaner(args.rules, args.disable)
+    from .listing import rule_rows, unmatched
+    rows = rule_rows(cleaner) if args.disable or args.list_rules else []
+    typos = unmatched(args.disable, rows)
+    if typos:   # a typo must not silently switch nothing off
+        return _usage(f"--disable: no rule id matches {typos[0]!r}; clean --list-rules lists them")
     if args.list_rules:
-        return _list_rules(cleaner, args)
+        return _list_rules(cleaner, args, rows)
+    if args.category:
+        return _usage("--category needs --list-rules")
     from .output import open_output
 
     files = args.files or ["-"]
+    folder = _folder_input(args, files)
+    if folder is not None:
+        if isinstance(folder, int):
+            return folder
+        from .folders import run_folder
+        return run_folder(args, cleaner, folder)
     if args.jsonl:
         from .batch_cli import run_batch
         return run_batch(args, cleaner, files)
-    status = EXIT_OK
-    many = len(files) > 1
+    from .documents import run_documents
     with open_output(args.output) as out:
-        for n, path in enumerate(files):
-            if n and many and args.format == "text":
-                out.write("\f\n")
-            try:
-                text = read_input(path, args.encoding_errors)
-            except InputError as exc:
-                say(str(exc))
-                status = max(status, EXIT_INPUT)
-                if args.format == "json" and many:
-                    out.write(json.dumps(_error_record("", path, str(exc)), ensure_ascii=False) + "\n")
-                continue
-            try:
-                result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
-                                       flags=not args.no_flags, input=args.input)
-            except Exception as exc:  # one bad input never costs the others; pass it through
-                _internal_error(exc, f"{path}: ")
-                status = max(status, EXIT_INTERNAL)
-                if args.format == "json":
-                    obj = _error_record(text, path if many else None, f"internal error: {type(exc).__name__}: {exc}")
-                    out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
-                else:
-                    out.write(text + ("\n" if text and not text.endswith("\n") else ""))
-                continue
-            for warning in result.meta.get("warnings", []):
-                say(f"warning: {path}: {warning}")
-            if args.format == "json":
-                obj = result.to_dict()
-                if many:
-                    obj["meta"]["file"] = path
-                out.write(json.dumps(obj, ensure_ascii=False, indent=None if many else 2) + "\n")
-            else:
-                out.write(result.text + ("\n" if result.text else ""))
-    return status
+        return run_documents(args, cleaner, files, out)
 
 
-def _error_record(text: str, path: str | None, message: str) -> dict:
-    meta = {"error": message}
-    if path is not None:
-        meta["file"] = path
-    return {"text": text, "removed": [], "flags": [], "meta": meta}
+def _folder_input(args, files):
+    """The input folder of `clean DIR -o OUTDIR`, a usage error's exit code, or None
+    (then a folder among the inputs is an unreadable input, as before)."""
+    if len(files) != 1 or files[0] == "-" or not os.path.isdir(files[0]) or not args.output:
+        return None
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        return _usage(f"-o {args.output}: with a folder as input, -o names a folder")
+    if args.rejects:
+        return _usage("--rejects takes one file; with a folder as input, bad records pass through")
+    return files[0]
 
 
-def _list_rules(cleaner, args) -> int:
-    from .listing import list_rules
+def _list_rules(cleaner, args, rows) -> int:
+    from .listing import categories, list_rules, select
     from .output import open_output
-    with open_output(None) as out:
-        list_rules(cleaner, args.format, out)
+    unknown = sorted(set(args.category) - set(categories(rows)))
+    if unknown:
+        return _usage(f"--category: no such category: {unknown[0]!r} (one of {', '.join(categories(rows))})")
+    with open_output(None) as out:   # stdout: a full disk is exit 4
+        list_rules(cleaner, select(rows, args.category, args.lang), args.format, out)
     return EXIT_OK
 
 

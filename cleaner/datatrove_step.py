@@ -1,4 +1,4 @@
-"""A datatrove pipeline step that cleans `doc.text` (optional extra: pip install cleaner[datatrove]).
+"""A datatrove pipeline step that cleans `doc.text` (optional extra: pip install 'newstext-cleaner[datatrove]').
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
@@ -31,7 +31,8 @@ except ImportError as _exc:  # pragma: no cover - exercised only without the ext
 
     class PipelineStep:  # type: ignore[no-redef]
         def __init__(self, *args, **kwargs):
-            raise ImportError("cleaner.datatrove_step needs datatrove: pip install 'cleaner[datatrove]'") \
+            from ._dist import DIST_NAME
+            raise ImportError(f"cleaner.datatrove_step needs datatrove: pip install '{DIST_NAME}[datatrove]'") \
                 from _IMPORT_ERROR
 else:
     _IMPORT_ERROR = None
@@ -45,9 +46,10 @@ class CleanerStep(PipelineStep):
     Args:
         rules: extra rule-pack folders (as `clean --rules`).
         disable: rule ids or globs to switch off (as `clean --disable`).
-        lang: the language of every document; None = `doc.metadata[lang_key]` when it is
-            an ISO 639-1 code ('en', 'pt-BR': see cleaner.lang.given_code), else detected
-            per document.
+        lang: the language of every document ('de', 'deu', 'deu_Latn'; an unknown one
+            raises ValueError); None = `doc.metadata[lang_key]` when it is a language code
+            ('en', 'pt-BR', GlotLID's 'eng_Latn': see cleaner.lang.given_code), else
+            detected per document.
         lang_key: the metadata key an upstream language filter wrote (datatrove's
             LanguageFilter uses "language").
         body_only: drop the title line from the text.
@@ -76,6 +78,11 @@ class CleanerStep(PipelineStep):
         super().__init__()
         from .engine import check_input_kind
         check_input_kind(input)
+        if lang is not None:
+            from .langcodes import to_language
+            if to_language(lang) is None:
+                raise ValueError(f"lang: unknown language {lang!r} (an ISO 639-1 or 639-3 code: en, deu, eng_Latn)")
+            lang = to_language(lang)
         self.rules = tuple(rules)
         self.disable = tuple(disable)
         self.lang = lang

@@ -30,6 +30,7 @@ import threading
 from collections import Counter
 
 from . import _langdetect_fast
+from .langcodes import to_language
 from .stopwords import available, stopwords
 
 __all__ = ["detect_language", "stopword_vote", "letter_script", "dominant_script", "script_of", "fine_script", "script_counts", "langdetect_probs",
@@ -206,15 +207,10 @@ def given_code(value) -> str | None:
     """A language code a record or document already carries, as the ISO 639-1
     code the rule packs use; None when it is not one (then detect instead).
 
-    'en', 'EN', 'pt-BR', 'zh_Hans' give 'en', 'en', 'pt', 'zh'. Anything else
-    (None, a number, 'English', a three-letter 'eng' or 'eng_Latn', '') is not
+    'en', 'EN', 'pt-BR', 'zh_Hans', 'eng', 'deu_Latn' give 'en', 'en', 'pt', 'zh', 'en',
+    'de' (cleaner.langcodes). Anything else (None, a number, 'English', 'xx', '') is not
     taken: a wrong guess would pick another language's rules, detection does not."""
-    if not isinstance(value, str):
-        return None
-    base = value.strip().replace("_", "-").split("-", 1)[0]
-    if len(base) == 2 and base.isascii() and base.isalpha():
-        return base.lower()
-    return None
+    return to_language(value)
 
 
 _factory_lock = threading.Lock()

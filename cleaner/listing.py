@@ -1,4 +1,8 @@
-"""`clean --list-rules`: every rule id with its category, language, action and source.
+"""Every rule id a report can carry, for `clean --list-rules` and for checking `--disable`.
+
+One list serves both, so an id that can appear in a report can be looked up and
+switched off, and a `--disable` value that matches none of them is caught as the
+typo it is instead of silently switching nothing off.
 
 Pack text is untrusted (a user pack may carry terminal escape sequences in a
 description, a category or a file name), so control characters are printed
@@ -6,6 +10,7 @@ escaped: `\\x1b`, never raw, in the text table and in the JSON.
 """
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 
@@ -27,27 +32,29 @@ def _json_escape(text: str) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def rows(cleaner) -> list[dict]:
+def rule_rows(cleaner) -> list[dict]:
+    """Pack rules (built-in and --rules), coded mechanisms, the main-text finder's ids
+    and the flag detectors: id, category, lang, action, description, source."""
     from .engine import MECHANISMS
     try:
         from .flags import FLAG_RULES
     except ImportError:
         FLAG_RULES = []
-    out = [r.to_listing() for r in cleaner.ruleset.rules]
-    out += [{**m, "source": "(mechanism)"} for m in MECHANISMS]
-    out += _mainfinder_rows()
-    out += [{"id": f["id"], "category": "flag", "lang": "*", "action": "flag", "description": f.get("description", ""),
-             "source": "(detector)"} for f in FLAG_RULES]
-    return out
+    rows = [r.to_listing() for r in cleaner.ruleset.rules]
+    rows += [{**m, "source": "(mechanism)"} for m in MECHANISMS]
+    rows += _mainfinder_rows()
+    rows += [{"id": f["id"], "category": "flag", "lang": "*", "action": "flag",
+              "description": f.get("description", ""), "source": "(detector)"} for f in FLAG_RULES]
+    return rows
 
 
-def list_rules(cleaner, fmt: str, out) -> None:
-    listing = rows(cleaner)
+def list_rules(cleaner, rows, fmt: str, out) -> None:
+    """Write `rows` (rule_rows, maybe select()ed) as a JSON array or a text table to `out`."""
     if fmt == "json":
-        out.write(_json_escape(json.dumps(listing, ensure_ascii=False, indent=2)) + "\n")
+        out.write(_json_escape(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
         return
     finder_off = cleaner.ruleset.is_disabled("mainfinder")   # the switch turns every finder id off
-    for r in sorted(listing, key=lambda r: r["id"]):
+    for r in sorted(rows, key=lambda r: r["id"]):
         disabled = cleaner.ruleset.is_disabled(r["id"]) or (finder_off and r["id"].startswith("mainfinder."))
         off = " (disabled)" if disabled else ""
         r = {k: escape(str(v)) for k, v in r.items()}
@@ -67,3 +74,25 @@ def _mainfinder_rows() -> list[dict]:
               "description": f"Main-text finder: {description}", "source": "(mechanism)"}
              for rule_id, (category, description) in mainfinder.RULES.items()]
     return rows
+
+
+def unmatched(patterns, rows) -> list[str]:
+    """The --disable values (ids or globs) that match no id in `rows`."""
+    ids = [r["id"] for r in rows]
+    return [p for p in patterns if not any(i == p or fnmatch.fnmatchcase(i, p) for i in ids)]
+
+
+def select(rows, categories=(), lang: str | None = None) -> list[dict]:
+    """Rows of these categories (any, when empty) that can fire on a document in `lang`:
+    its own packs, the language-independent rules, and English (site furniture is English
+    on every site, so the English packs run on every document)."""
+    if categories:
+        wanted = set(categories)
+        rows = [r for r in rows if wanted & set(r["category"].split(","))]
+    if lang:
+        rows = [r for r in rows if r["lang"] in (lang, "*", "en")]
+    return rows
+
+
+def categories(rows) -> list[str]:
+    return sorted({c for r in rows for c in r["category"].split(",")})

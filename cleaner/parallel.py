@@ -87,7 +87,7 @@ def _input_error(line: str, message: str) -> Outcome:
     """A line that could not be decoded: it passes through decoded with U+FFFD, as
     before, while --rejects gets its bytes as they were (carried as surrogate escapes)."""
     shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return Outcome(error_record(shown, message), False, None, message, raw=line)
+    return Outcome(error_record(shown, message), False, None, message, raw=line, undecodable=True)
 
 
 def _error_outcome(line: str, message: str, internal: bool = False) -> Outcome:

@@ -1,8 +1,10 @@
 #!/usr/bin/env python
 """Clean a folder of JSONL shards with datatrove: JsonlReader -> CleanerStep -> JsonlWriter.
 
-    pip install 'cleaner[datatrove]'
+    pip install 'newstext-cleaner[datatrove]'   # or, from a checkout: pip install '.[datatrove]'
     python examples/datatrove_pipeline.py IN_DIR OUT_DIR --tasks 2
+    pip install 'newstext-cleaner[ray]'          # the same under Ray (a local cluster is started)
+    python examples/datatrove_pipeline.py IN_DIR OUT_DIR --tasks 2 --executor ray
 
 Every *.jsonl / *.jsonl.gz file under IN_DIR is one shard; each of the --tasks
 tasks reads its share of the shards and writes OUT_DIR/<rank>.jsonl.gz, with the
@@ -55,15 +57,31 @@ def main(argv=None) -> int:
     p.add_argument("--filter-empty", action="store_true", help="drop documents left empty")
     p.add_argument("--text-key", default="text", help="the JSON field holding the text (default: text)")
     p.add_argument("--no-compress", action="store_true", help="write .jsonl instead of .jsonl.gz")
+    p.add_argument("--executor", choices=("local", "ray"), default="local",
+                   help="datatrove's LocalPipelineExecutor (default) or RayPipelineExecutor (joins the Ray "
+                   "cluster RAY_ADDRESS names, else starts a local one)")
+    p.add_argument("--time", type=int, default=None, metavar="SECONDS",
+                   help="with --executor ray: time limit per task, in seconds (Ray takes seconds, not 'H:MM:SS')")
+    p.add_argument("--mem-per-cpu-gb", type=float, default=1.0,
+                   help="with --executor ray: memory Ray reserves per task CPU (default 1)")
     args = p.parse_args(argv)
-
-    from datatrove.executor import LocalPipelineExecutor
 
     out = os.path.abspath(args.out_dir)
     logging_dir = args.logging_dir or os.path.join(os.path.dirname(out), os.path.basename(out) + "_logs")
     pipeline = build_pipeline(args.in_dir, out, lang=args.lang, rules=args.rules, disable=args.disable,
                               filter_empty=args.filter_empty, compression=None if args.no_compress else "gzip",
                               text_key=args.text_key, input=args.input)
+    if args.executor == "ray":
+        import ray
+        from datatrove.executor import RayPipelineExecutor
+
+        if not ray.is_initialized():
+            ray.init(address=os.environ.get("RAY_ADDRESS"), include_dashboard=False, log_to_driver=False)
+        RayPipelineExecutor(pipeline, tasks=args.tasks, workers=args.workers, logging_dir=logging_dir,
+                            time=args.time, cpus_per_task=1, mem_per_cpu_gb=args.mem_per_cpu_gb).run()
+        return 0
+    from datatrove.executor import LocalPipelineExecutor
+
     LocalPipelineExecutor(pipeline, tasks=args.tasks, workers=args.workers, logging_dir=logging_dir).run()
     return 0
 

@@ -26,6 +26,14 @@ def env(**extra) -> dict:
     return e
 
 
+def default_sigint() -> None:
+    """preexec_fn for children that are sent SIGINT: a shell starts background jobs (`&`,
+    nohup) with SIGINT ignored, a child inherits that, and Python then never raises
+    KeyboardInterrupt, so the child would not stop. Reset it to the default first."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def cmd(*args) -> list[str]:
     return [sys.executable, "-m", "cleaner", *map(str, args)]
 

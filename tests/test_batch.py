@@ -75,7 +75,7 @@ def test_cli_lang_field_per_record_and_lang_as_fallback():
             {"id": 2, "text": "The council approved the budget on Tuesday after a debate.", "lang": "eng_Latn"},
             {"id": 3, "text": "The council approved the budget on Tuesday after a debate."}]
     stdin = "".join(json.dumps(r) + "\n" for r in recs).encode()
-    for extra, expected in [([], ["fr", "en", "en"]), (["--lang", "it"], ["fr", "it", "it"])]:
+    for extra, expected in [([], ["fr", "en", "en"]), (["--lang", "it"], ["fr", "en", "it"])]:  # eng_Latn is English
         out = run_cli(["--jsonl", "--quiet", "--lang-field", "lang", *extra], stdin)
         assert out.returncode == 0, out.stderr
         got = [json.loads(line)[REPORT_KEY]["meta"]["lang"] for line in out.stdout.decode().splitlines()]

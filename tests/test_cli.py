@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from _clihelp import (ROOT, assert_no_noise, assert_one_line, cmd, env, in_process, run_clean,
+from _clihelp import (ROOT, assert_no_noise, assert_one_line, cmd, default_sigint, env, in_process, run_clean,
                       temp_leftovers, wait_until_reading_stdin)
 from cleaner import cli
 from cleaner.api import Cleaner
@@ -490,7 +490,22 @@ def test_jsonl_missing_file_others_processed(tmp_path):
 # ------------------------------------------------------------------ signals
 def _slow_stdin_child(*args):
     return subprocess.Popen(cmd(*args), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env(), cwd=ROOT)
+                            env=env(), cwd=ROOT, preexec_fn=default_sigint)
+
+
+def test_sigint_reaches_the_child_when_the_test_run_ignores_it():
+    """`python -m pytest &` runs with SIGINT ignored; the children must not inherit that."""
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        p = _slow_stdin_child("--lang", "en")
+    finally:
+        signal.signal(signal.SIGINT, old)
+    p.stdin.write(b"Council approves\n")
+    p.stdin.flush()
+    wait_until_reading_stdin(p.pid)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=30)
+    assert p.returncode == cli.EXIT_INTERRUPTED, err
 
 
 @pytest.mark.parametrize("mode", [[], ["--jsonl"], ["--format", "json"]])
@@ -591,7 +606,8 @@ def test_signal_to_process_group_with_workers(tmp_path, sig, code, word):
     out = tmp_path / "out.jsonl"
     out.write_text("OLD")
     p = subprocess.Popen(cmd("--lang", "en", "--jsonl", "-j", "2", "--quiet", "-o", out), stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), cwd=ROOT, start_new_session=True)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), cwd=ROOT, start_new_session=True,
+                         preexec_fn=default_sigint)
     p.stdin.write((json.dumps({"text": DOC}) + "\n").encode() * 200)
     p.stdin.flush()
     wait_until_reading_stdin(p.pid)

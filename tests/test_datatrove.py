@@ -46,10 +46,19 @@ def test_step_takes_the_language_an_upstream_filter_wrote():
     step = CleanerStep()
     text = "Der Bundestag hat am Dienstag das neue Gesetz mit großer Mehrheit beschlossen."
     docs = [Document(text=text, id="a", metadata={"language": "pt-BR"}),
-            Document(text=text, id="b", metadata={"language": "deu_Latn"}),   # not ISO 639-1: detected
+            Document(text=text, id="b", metadata={"language": "pol_Latn"}),   # GlotLID's label: taken
+            Document(text=text, id="d", metadata={"language": "xx"}),         # no language: detected
             Document(text=text, id="c")]
     out = list(step.run(iter(docs)))
-    assert [d.metadata["clean"]["meta"]["lang"] for d in out] == ["pt", "de", "de"]
+    assert [d.metadata["clean"]["meta"]["lang"] for d in out] == ["pt", "pl", "de", "de"]
+
+
+def test_step_lang_takes_three_letter_codes_and_refuses_unknown_ones():
+    from cleaner.datatrove_step import CleanerStep
+
+    assert CleanerStep(lang="deu").lang == "de"
+    with pytest.raises(ValueError, match="'xx'"):
+        CleanerStep(lang="xx")
 
 
 def test_example_pipeline_with_two_tasks(tmp_path):

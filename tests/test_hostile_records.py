@@ -186,3 +186,27 @@ def test_rejects_get_an_undecodable_line_byte_for_byte(tmp_path, mode):
     assert rej.read_bytes() == b"\n".join(bad) + b"\n"
     passed = run_clean("--jsonl", "--lang", "en", *mode, str(src)).stdout.decode("utf-8").splitlines()
     assert json.loads(passed[0])["text"] == "caf\ufffd au lait" and json.loads(passed[2])["raw"] == "bad \ufffd\ufffd line"
+
+
+@pytest.mark.parametrize("mode", MODES[::2], ids=["in-process", "two-workers"])
+def test_rejects_carry_their_reason_and_undecodable_lines_their_bytes(tmp_path, mode):
+    """Issue 16 meets issue 18: a decodable bad record goes to --rejects with its reason under
+    clean.error (values as written, a lone-surrogate escape kept as the escape); a line that
+    is not UTF-8 goes there byte for byte and its reason is said on stderr."""
+    src = tmp_path / "in.jsonl"
+    lines = [b"not json", b'{"id": 1, "body": "\\ud800", "n": 1.10}', GOOD.encode(), b'{"text": "caf\xe9"}']
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    r = run_clean("--jsonl", "--lang", "en", *mode, str(src), "-o", str(out), "--rejects", str(rej))
+    assert r.returncode == 0, r.stderr
+    got = rej.read_bytes().split(b"\n")
+    assert len(got) == 4 and got[3] == b""
+    first, second = json.loads(got[0]), json.loads(got[1])
+    assert first["raw"] == "not json" and "not JSON" in first["clean"]["error"]
+    assert got[1].startswith(b'{"id": 1, "body": "\\ud800", "n": 1.10') and "no field 'text'" in second["clean"]["error"]
+    assert got[2] == lines[3]                                   # byte for byte
+    assert b"invalid UTF-8 at byte offset" in r.stderr and b"to --rejects as its bytes were" in r.stderr
+    assert len(out.read_text().splitlines()) == 1
+    strict = run_clean("--jsonl", "--lang", "en", "--quiet", "--strict", *mode, str(src), "-o", str(out),
+                       "--rejects", str(rej))
+    assert strict.returncode == 6 and strict.stderr == b""

@@ -182,11 +182,12 @@ def test_script_of(text, expected):
 
 @pytest.mark.parametrize("value,expected", [
     ("en", "en"), ("EN", "en"), (" de ", "de"), ("pt-BR", "pt"), ("zh_Hans", "zh"), ("sr-Latn-RS", "sr"),
+    ("eng", "en"), ("eng_Latn", "en"), ("ger", "de"),          # ISO 639-3/-2B and GlotLID labels
     # not taken: detected instead
-    (None, None), (7, None), ("", None), ("English", None), ("eng", None), ("eng_Latn", None),
+    (None, None), (7, None), ("", None), ("English", None), ("xx", None), ("xxx_Latn", None),
     ("e", None), ("é1", None), ("éé", None), ("-en", None), (["en"], None),
 ])
-def test_given_code_takes_only_iso_639_1(value, expected):
+def test_given_code_takes_language_codes(value, expected):
     assert langmod.given_code(value) == expected
 
 

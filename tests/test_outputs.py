@@ -107,7 +107,9 @@ def test_both_targets_written_when_all_goes_well(tmp_path):
     src = _corpus(tmp_path, 3)
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
     r = run_clean("--jsonl", "--quiet", "--lang", "en", str(src), "-o", str(out), "--rejects", str(rej))
-    assert r.returncode == 0 and len(out.read_text().splitlines()) == 3 and rej.read_text() == "not json\n"
+    assert r.returncode == 0 and len(out.read_text().splitlines()) == 3
+    rejected = [json.loads(line) for line in rej.read_text().splitlines()]   # with its reason (issue 18)
+    assert len(rejected) == 1 and rejected[0]["raw"] == "not json" and rejected[0]["clean"]["error"]
     assert temp_leftovers(tmp_path) == []
 
 

@@ -149,7 +149,8 @@ def test_rejects_and_output_file(tmp_path):
     r = run_cli(["--jsonl", "-j", "2", "--lang", "en", "-o", str(out), "--rejects", str(rej), str(src)])
     assert r.returncode == 0
     assert [json.loads(l)["id"] for l in out.read_text().splitlines()] == [0, 3]
-    assert rej.read_text().splitlines() == bad
+    rejected = [json.loads(l) for l in rej.read_text().splitlines()]   # with the reason
+    assert [r.get("raw", r.get("id")) for r in rejected] == [1, "nope", 2] and all(r["clean"]["error"] for r in rejected)
 
 
 def test_bad_timeout_is_a_usage_error():

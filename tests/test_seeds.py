@@ -104,7 +104,7 @@ def test_matches_rendered_expectation(seed):
 def test_seed_metadata():
     raw = (SEEDS / "000_0e82d3106cdfd71a.txt").read_text(encoding="utf-8")
     meta = clean(raw).meta
-    assert meta["date"] == "June 28, 2024"
+    assert meta["date"] == "2024-06-28" and meta["date_text"] == "June 28, 2024"
     assert meta["byline"] == "Cherry May Timbol"
     assert meta["lang"] == "en"
     assert meta["title"].startswith("NATO Secretary General calls")
