@@ -525,7 +525,8 @@ def test_lookup_form_fast_path_on_every_character():
 @given(documents, langs)
 @settings(max_examples=80, **SLOW)
 def test_foreign_detect_as_before(ps, lang):
-    assert flag_data(foreign_language.detect(ps, lang)) == flag_data(ref_foreign_detect(ps, lang))
+    # the paragraph test; sentences inside paragraphs are new (tests/test_foreign_sentence.py)
+    assert flag_data(foreign_language.detect_paragraphs(ps, lang)) == flag_data(ref_foreign_detect(ps, lang))
 
 
 # ---------------------------------------------------------------- quotes, fragment, mojibake, _util

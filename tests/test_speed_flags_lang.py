@@ -432,7 +432,8 @@ def test_foreign_language_flags_as_before(doc):
         ps.append(para(t, start=pos))
         pos += len(t) + 2
     foreign_language._PROBS.clear()
-    flags = foreign_language.detect(ps, lang)
+    # the paragraph test; sentences inside paragraphs are new (tests/test_foreign_sentence.py)
+    flags = foreign_language.detect_paragraphs(ps, lang)
     event(f"{min(len(flags), 2)} flag(s)")
     assert flags == ref_foreign_detect(ps, lang)
 
@@ -452,7 +453,8 @@ def test_foreign_language_flags_as_before(doc):
 def test_foreign_language_flags_as_before_on_known_cases(lang, text):
     ps = [para("An opening line of the document, in no particular language."), para(text, start=70)]
     foreign_language._PROBS.clear()
-    assert foreign_language.detect(ps, lang) == ref_foreign_detect(ps, lang)
+    # the paragraph test; sentences inside paragraphs are new (tests/test_foreign_sentence.py)
+    assert foreign_language.detect_paragraphs(ps, lang) == ref_foreign_detect(ps, lang)
 
 
 def test_give_up_is_asked_of_the_real_function_only(monkeypatch):

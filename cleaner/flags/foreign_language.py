@@ -33,8 +33,8 @@ from cleaner.stopwords import available, stopwords
 
 RULE = "flag.foreign_language"
 KIND = "foreign-language"
-DESCRIPTION = ("A paragraph (8+ words) in a language other than the document's, by a cheap "
-               "script / stopword test confirmed by langdetect (p >= 0.9).")
+DESCRIPTION = ("A paragraph (8+ words), or a run of sentences (6+ words) inside one, in a language "
+               "other than the document's, by a cheap script / stopword test confirmed by langdetect (p >= 0.9).")
 
 _TOKEN = regex.compile(r"\S+")
 _WORD = regex.compile(r"^[\p{P}\p{S}]*([\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*)[\p{P}\p{S}]*$")
@@ -476,6 +476,17 @@ def _langdetect(text: str, max_chars: int, same: frozenset[str] | None = None,
 
 
 def detect(paragraphs, lang: str) -> list[Flag]:
+    """Whole paragraphs in another language, then foreign sentences inside the others."""
+    if not lang or lang == "und":
+        return []
+    flags = detect_paragraphs(paragraphs, lang)
+    whole = {k for k, p in enumerate(paragraphs) if any(f.start >= p.start and f.end <= p.start + len(p.raw)
+                                                         for f in flags)}
+    return flags + _foreign_sentences.detect(paragraphs, lang, whole)
+
+
+def detect_paragraphs(paragraphs, lang: str) -> list[Flag]:
+    """Paragraphs (8+ words) in another language than `lang`."""
     if not lang or lang == "und":
         return []
     conf = _conf()
@@ -504,3 +515,6 @@ def detect(paragraphs, lang: str) -> list[Flag]:
         flags.append(make_flag(p, i, j, KIND, RULE,
                                f"paragraph looks like '{top}' (p={prob:.2f}), document is '{lang}'"))
     return flags
+
+
+from cleaner.flags import _foreign_sentences  # noqa: E402  (it reads this module's counts)

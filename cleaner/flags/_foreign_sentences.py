@@ -1,0 +1,116 @@
+"""foreign-language inside a paragraph: a run of sentences in another language.
+
+A translator's untranslated sentence sits inside an English paragraph, where the
+paragraph test (foreign_language.detect) cannot see it: the paragraph is still
+mostly English. Each sentence of 6+ words gets the same cheap pre-test, from the
+per-token counts foreign_language already keeps (no new pass over characters):
+letters mostly in a script the document's language is not written in, few of
+its stopwords, or many more of its rivals' stopwords. Only then langdetect runs, on that sentence alone, and must name
+another language with p >= 0.9 whose stopwords the sentence uses like prose.
+The flag spans the run of such sentences. Thresholds: rules/flags/foreign.toml [sentence].
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from cleaner.flags import _util, foreign_language as fl
+from cleaner.flags._util import make_flag
+from cleaner.report import Flag
+
+_END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_START = regex.compile(r"^[\"'\u201c\u2018\u00ab\u201e(\[]*[\p{Lu}\p{Lo}\p{N}]")
+_TOKEN = regex.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=1)
+def _conf() -> tuple[int, float, int, float, float]:
+    conf = fl._data.load("foreign").get("sentence", {})
+    return (int(conf.get("min_words", 6)), float(conf.get("max_stopword_density", 0.15)),
+            int(conf.get("min_paragraph_words", 12)), float(conf.get("rival_factor", 2.0)),
+            float(conf.get("min_rival_density", 0.4)))
+
+
+def sentences(tokens: tuple[str, ...]) -> list[tuple[int, int]]:
+    """[start, end) token ranges of the sentences: a token ending a sentence
+    (. ! ? … and closing quotes) followed by one that can start one."""
+    out, start = [], 0
+    for k in range(len(tokens) - 1):
+        if _END.search(tokens[k]) and _START.match(tokens[k + 1]):
+            out.append((start, k + 1))
+            start = k + 1
+    out.append((start, len(tokens)))
+    return out
+
+
+def _pretest(total: int, lang: str, conf: tuple) -> bool:
+    """May a sentence with these packed counts (foreign_language._totals) be in another language?
+    A close relative (Spanish in English: 'a', 'no', 'me') keeps some of the
+    document language's stopwords, but has many more of its rivals'."""
+    min_words, max_density, _, rival_factor, min_rival = conf
+    n, upper, lower, stop, rival, nonlatin = fl._unpack(total)
+    if n < min_words or upper > (upper + lower) * fl._limits().max_capitalised:
+        return False
+    expected = fl._expected_scripts(lang)
+    if expected is not None:
+        if ("latin" in expected) != (2 * nonlatin < n):
+            return True          # mostly letters of a script the language does not use
+    if not fl.stopwords(lang):
+        return False
+    return stop < max_density * n or (rival >= rival_factor * stop and rival >= min_rival * n)
+
+
+def detect(paragraphs, lang: str, skip: set[int]) -> list[Flag]:
+    """Flags for foreign sentences inside paragraphs (not those indexed in `skip`,
+    flagged whole already)."""
+    sconf = _conf()
+    min_words, min_para = sconf[0], sconf[2]
+    conf = fl._conf()
+    min_p = float(conf.get("min_probability", 0.9))
+    max_chars = int(conf.get("sample_chars", 600))
+    min_found = float(conf.get("min_detected_density", 0.15))
+    same = fl._similar(lang)
+    todo = [k for k, p in enumerate(paragraphs) if k not in skip and len(p.text) >= 2 * min_para]
+    token_lists = _util.split_all([paragraphs[k].text for k in todo])
+    values = fl._TOKEN_VALUES.get(lang)
+    if values is None:
+        values = fl._TOKEN_VALUES.setdefault(lang, fl._Values(*fl._lang_words(lang)))
+    count = values.__getitem__
+    flags: list[Flag] = []
+    for k, tokens in zip(todo, token_lists):
+        if len(tokens) < min_para or len(tokens) > fl._MAX_PARA_TOKENS:
+            continue
+        spans = sentences(tokens)
+        if len(spans) < 2:
+            continue          # one sentence: the paragraph test's business
+        hits = []
+        for a, b in spans:
+            if b - a < min_words or not _pretest(sum(map(count, tokens[a:b])), lang, sconf):
+                continue
+            text = " ".join(tokens[a:b])
+            probs = fl._langdetect(text, max_chars, same, min_p)
+            if not probs:
+                continue
+            top, prob = probs[0]
+            if prob < min_p or top in same:
+                continue
+            found = fl._density([fl._lookup_form(w) for w in fl._words(text)], top)
+            if found is not None and found < min_found:
+                continue
+            if hits and hits[-1][1] == a and hits[-1][2] == top:
+                hits[-1] = (hits[-1][0], b, top, max(prob, hits[-1][3]))
+            else:
+                hits.append((a, b, top, prob))
+        if hits:
+            flags.extend(_flags(paragraphs[k], tokens, hits, lang))
+    return flags
+
+
+def _flags(p, tokens, hits, lang: str) -> list[Flag]:
+    raw = [m.span() for m in _TOKEN.finditer(p.raw)]
+    if len(raw) != len(tokens):
+        return []             # the raw line splits otherwise: no offsets to trust
+    return [make_flag(p, raw[a][0], raw[b - 1][1], fl.KIND, fl.RULE,
+                      f"sentence looks like '{top}' (p={prob:.2f}), document is '{lang}'")
+            for a, b, top, prob in hits]
