@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import cohesion, lead_caption, regions
+from . import cohesion, contrast, lead_caption, regions
 from .matcher import LineMatcher
 from .report import Flag, Removal, Result
 from .rules import Rule, RuleFailure, RuleSet
@@ -27,6 +27,9 @@ MECHANISMS = [
      "description": "A line of 6+ words that repeats the line right before it verbatim (a caption printed twice): the copy goes"},
     {"id": "offtopic.cohesion", "category": "offtopic", "lang": "*", "action": "mechanism",
      "description": "A trailing block whose vocabulary shares nothing with the title and body"},
+    {"id": "offtopic.contrast", "category": "offtopic", "lang": "*", "action": "mechanism",
+     "description": "Flags (never removes) the last 1-3 paragraphs as suspected_offtopic when they reuse far "
+                    "fewer of the article's words than its own paragraphs do (rules/mechanisms/offtopic.toml)"},
     {"id": "guard.over_removal", "category": "guard", "lang": "*", "action": "mechanism",
      "description": "If rules would remove most of a document, keep the doubtful removals and flag suspected_over_removal"},
 ]
@@ -156,6 +159,8 @@ class Engine:
         if want_flags:
             if self.enabled("related.trailing_list"):
                 flags.extend(_trailing_list_flag(raw, lines, marks))
+            if self.enabled(contrast.RULE_ID):
+                flags.extend(contrast.flag(raw, lines, marks, title_idx, lang))
             flagged = kept if title_idx is None else [lines[title_idx]] + kept
             flags.extend(self._flags(flagged, lang, rules["flag"], dead, warnings))
             flags.sort(key=lambda f: (f.start, f.end))
