@@ -146,3 +146,15 @@ def test_datatrove_step_flags():
         (doc,) = step.run(iter([Document(text=DOC, id="a")]))
         kinds = {f["kind"] for f in doc.metadata["clean"]["flags"]}
         assert kinds == want if want is not None else {"doubled-word", "mojibake"} <= kinds
+
+
+def test_cli_jsonl_bytes_over_every_fixture(tmp_path):
+    """The batch output is byte for byte the same for `--flags all` and the default,
+    and for `--flags none` and `--no-flags`, over every fixture text."""
+    p = tmp_path / "in.jsonl"
+    p.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts()), encoding="utf-8")
+    default = run("--jsonl", "--quiet", p)
+    assert default[0] == 0 and default[1].count("\n") == len(texts())
+    assert run("--jsonl", "--quiet", "--flags", "all", p) == default
+    none = run("--jsonl", "--quiet", "--flags", "none", p)
+    assert none == run("--jsonl", "--quiet", "--no-flags", p) and none != default
