@@ -137,6 +137,10 @@ class Engine:
             marks = dict(line_marks)
             self._structure(lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings,
                             page=input_kind == "page")
+            if title_idx is not None and title_idx not in line_marks:
+                # the title was chosen among unmarked lines: a region grown over it must
+                # not remove what the output keeps as its title
+                marks.pop(title_idx, None)
             if not self.enabled("guard.over_removal"):
                 break
             culprit, flag = _guard(lines, marks, title_idx)
