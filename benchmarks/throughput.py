@@ -2,6 +2,11 @@
 """Throughput of the cleaner: in process, as `clean --jsonl -j 1` and `-j 2`, and jusText.
 
     python benchmarks/throughput.py [--aeb /work/shared/benchmarks/aeb] [--mb 20] [--layers]
+    python benchmarks/throughput.py --distinct BENCH_DIR [BENCH_DIR ...] [--rounds 3]
+
+--distinct is the honest measure (benchmarks/distinct.py): distinct documents only,
+CPU seconds of each process tree, interleaved with jusText, best of --rounds. The
+rest below repeats texts and times wall clock; it is kept for the layers and scaling.
 
 Builds a JSONL corpus of at least --mb megabytes (UTF-8) by repeating the texts
 in fixtures/ (and, with --aeb, the benchmark's residue/ and fulltext/ texts),
@@ -320,7 +325,16 @@ def main(argv=None) -> int:
                    help="with --aeb, do not also measure article text and page text separately")
     p.add_argument("--repeat", type=int, default=1, help="runs per CLI setting, the best counts (default 1)")
     p.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="-j values for the CLI runs (default 1 2)")
+    p.add_argument("--distinct", nargs="+", metavar="BENCH_DIR",
+                   help="measure on the distinct texts of these benchmarks only (see benchmarks/distinct.py)")
+    p.add_argument("--rounds", type=int, default=3, help="with --distinct: interleaved rounds, the best counts")
     args = p.parse_args(argv)
+    if args.distinct:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from distinct import run
+        print(f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}; load average {_load()}", flush=True)
+        run(args.distinct, rounds=args.rounds, skip_justext=args.skip_justext)
+        return 0
 
     texts = source_texts(args.aeb)
     corpora = [("all texts", texts)]

@@ -17,13 +17,35 @@ class Cleaner:
     def __init__(self, rules: Iterable[str] = (), disable: Iterable[str] = (), ruleset: RuleSet | None = None):
         self.ruleset = ruleset or build_ruleset(tuple(rules), tuple(disable))
         self.engine = Engine(self.ruleset)
+        self._choices: dict = {}
+
+    def flag_kinds(self) -> list[str]:
+        """Every flag kind this cleaner can raise: the built-in ones, then user packs'."""
+        from .flag_kinds import FLAG_KINDS
+        extra = {r.kind for r in self.ruleset.rules if r.action == "flag" and r.kind}
+        return list(FLAG_KINDS) + sorted(extra - set(FLAG_KINDS))
+
+    def flag_choice(self, flags):
+        """`flags` as the engine takes it: None (all) or a frozenset of kinds; cached,
+        as a batch passes the same value for every record."""
+        key = flags if isinstance(flags, (bool, str, tuple, frozenset)) else None
+        if key is not None and key in self._choices:
+            return self._choices[key]
+        from .flag_kinds import choose_flags
+        chosen = choose_flags(flags, self.flag_kinds() if flags not in (True, False) else ())
+        if key is not None:
+            self._choices[key] = chosen
+        return chosen
 
     def clean(self, text: str, *, lang: str | None = None, body_only: bool = False,
-              html: bool | None = None, flags: bool = True, input: str = "auto") -> Result:
+              html: bool | None = None, flags=True, input: str = "auto") -> Result:
         """`input`: "article" for already extracted text (never cut by the main-text
-        finder), "page" for raw page text, "auto" to decide per document."""
+        finder), "page" for raw page text, "auto" to decide per document. `flags`:
+        True/"all", False/"none", or the kinds wanted ("mojibake,fragment" or an
+        iterable); only the chosen detectors run. An unknown kind raises ValueError."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}")
+        kinds = self.flag_choice(flags)
         page_meta: dict = {}
         if html is None:
             html = _looks_like_html(text)
@@ -33,7 +55,7 @@ class Cleaner:
         if lang is None:
             from .lang import detect_language
             lang = detect_language(text)
-        result = self.engine.run(text, lang, body_only=body_only, want_flags=flags, input_kind=input)
+        result = self.engine.run(text, lang, body_only=body_only, want_flags=kinds, input_kind=input)
         if html:
             result.meta["source"] = "html"
             if page_meta.get("warnings"):  # the page lost text in the parser (html_check)
@@ -62,8 +84,9 @@ def _cached(rules: tuple[str, ...], disable: tuple[str, ...]) -> Cleaner:
 
 
 def clean(text: str, *, lang: str | None = None, body_only: bool = False, html: bool | None = None,
-          rules: Iterable[str] = (), disable: Iterable[str] = (), flags: bool = True,
+          rules: Iterable[str] = (), disable: Iterable[str] = (), flags=True,
           input: str = "auto") -> Result:
-    """Clean one document. `rules`: extra rule-pack folders; `disable`: rule ids or globs."""
+    """Clean one document. `rules`: extra rule-pack folders; `disable`: rule ids or globs;
+    `flags`: True/"all" (default), False/"none", or the flag kinds wanted."""
     return _cached(tuple(rules), tuple(disable)).clean(text, lang=lang, body_only=body_only, html=html, flags=flags,
                                                         input=input)

@@ -34,6 +34,7 @@ import signal
 import sys
 
 from . import DIST_NAME, __version__
+from .flag_kinds import FLAG_KINDS
 from .inputs import BadGzip, InputError, decode, gunzip
 from .output import OutputError
 from .rules import RulePackError
@@ -135,7 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     html = p.add_mutually_exclusive_group()
     html.add_argument("--html", dest="html", action="store_true", default=None, help="input is HTML (auto-detected otherwise)")
     html.add_argument("--no-html", dest="html", action="store_false", help="never treat input as HTML")
-    p.add_argument("--no-flags", action="store_true", help="skip the artifact detectors")
+    p.add_argument("--flags", metavar="all|none|KIND[,KIND...]",
+                   help="which flags to raise (default all); only the chosen detectors run, so fewer is "
+                   f"faster. Kinds: {', '.join(FLAG_KINDS)} (and a user pack's flag kinds)")
+    p.add_argument("--no-flags", action="store_true", help="skip the artifact detectors: --flags none")
     p.add_argument("--input", choices=INPUT_KINDS, default="auto",
                    metavar="|".join(sorted(INPUT_KINDS, key=lambda k: k == "auto")),
                    help="what the text is: 'article' = already extracted (an extractor's output, a feed's "
@@ -333,6 +337,13 @@ def _run(args) -> int:
     if problem:
         return _usage(problem)
     cleaner = Cleaner(args.rules, args.disable)
+    if args.flags is not None:
+        if args.no_flags and args.flags.strip() != "none":
+            return _usage(f"--no-flags and --flags {args.flags} disagree; give one")
+        try:
+            cleaner.flag_choice(args.flags)
+        except ValueError as exc:
+            return _usage(f"--{exc}")
     from .listing import rule_rows, unmatched
     rows = rule_rows(cleaner) if args.disable or args.list_rules else []
     typos = unmatched(args.disable, rows)

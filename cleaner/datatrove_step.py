@@ -54,7 +54,10 @@ class CleanerStep(PipelineStep):
             LanguageFilter uses "language").
         body_only: drop the title line from the text.
         html: True/False forces/forbids HTML extraction; None = auto-detect.
-        flags: run the artifact detectors (flags go to the report, text is unchanged by them).
+        flags: which flags to raise (they go to the report; the text is unchanged by them):
+            True/"all" (default), False/"none", or flag kinds ("mojibake,fragment" or a
+            list; cleaner.flag_kinds.FLAG_KINDS). Only the chosen detectors run, so "none"
+            is the fastest when only the removals matter. An unknown kind raises ValueError.
         input: what the documents' text is (as `clean --input`): "article" for already
             extracted text (an extractor's output, a feed's body: the main-text finder
             never runs), "page" for all the visible text of a page (it always runs), "auto"
@@ -72,7 +75,7 @@ class CleanerStep(PipelineStep):
     _requires_dependencies: list = []
 
     def __init__(self, rules=(), disable=(), lang: str | None = None, lang_key: str | None = "language",
-                 body_only: bool = False, html: bool | None = None, flags: bool = True, input: str = "auto",
+                 body_only: bool = False, html: bool | None = None, flags=True, input: str = "auto",
                  metadata_key: str = "clean", keep_removed_text: bool = True, filter_empty: bool = False,
                  min_chars: int = 1, exclusion_writer=None):
         super().__init__()
@@ -89,7 +92,7 @@ class CleanerStep(PipelineStep):
         self.lang_key = lang_key
         self.body_only = body_only
         self.html = html
-        self.flags = flags
+        self.flags = _checked_flags(flags, self.rules)
         self.input = input
         self.metadata_key = metadata_key
         self.keep_removed_text = keep_removed_text
@@ -154,3 +157,16 @@ class CleanerStep(PipelineStep):
                     yield doc
                 elif writer is not None:
                     writer.write(doc, rank)
+
+
+def _checked_flags(flags, rules: tuple):
+    """`flags` checked here, not once per document; a list becomes a tuple (picklable)."""
+    if not isinstance(flags, (bool, str)):
+        flags = tuple(flags)
+    if rules:   # a user pack may bring flag kinds of its own
+        from .api import Cleaner
+        Cleaner(rules).flag_choice(flags)
+    else:
+        from .flag_kinds import choose_flags
+        choose_flags(flags)
+    return flags

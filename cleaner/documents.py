@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from .cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, _internal_error, read_input, say
+from .settings import flags_arg
 
 
 def run_documents(args, cleaner, files, out) -> int:
@@ -83,7 +84,7 @@ def clean_document(args, cleaner, path: str, out, review: Review | None = None) 
         return EXIT_INPUT
     try:
         result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
-                               flags=not args.no_flags, input=args.input)
+                               flags=flags_arg(args), input=args.input)
     except Exception as exc:  # one bad input never costs the others; pass it through
         _internal_error(exc, f"{path}: ")
         if args.format == "json":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cohesion, contrast, lead_caption, regions
+from .flag_kinds import wants
 from .matcher import LineMatcher
 from .report import Flag, Removal, Result
 from .rules import Rule, RuleFailure, RuleSet
@@ -89,12 +90,14 @@ class Engine:
         return cached
 
     # ------------------------------------------------------------------ main
-    def run(self, raw: str, lang: str, body_only: bool = False, want_flags: bool = True,
+    def run(self, raw: str, lang: str, body_only: bool = False, want_flags=True,
             input_kind: str = "auto") -> Result:
         """Clean `raw`. `input_kind`: "article" (already extracted text: the main-text
         finder never runs), "page" (raw page text: it always runs) or "auto" (decided
-        per document on evidence, leaning to "article"; meta["input"] says which)."""
+        per document on evidence, leaning to "article"; meta["input"] says which).
+        `want_flags`: True/False, or the flag kinds wanted (a frozenset; None = all)."""
         check_input_kind(input_kind)
+        kinds = None if want_flags is True else frozenset() if want_flags is False else want_flags
         lines = split_lines(raw)
         rules = self.rules_for(lang)
         matcher = self._matchers[lang]
@@ -137,13 +140,17 @@ class Engine:
             marks = dict(line_marks)
             self._structure(lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings,
                             page=input_kind == "page")
+            if title_idx is not None and title_idx not in line_marks:
+                # the title was chosen among unmarked lines: a region grown over it must
+                # not remove what the output keeps as its title
+                marks.pop(title_idx, None)
             if not self.enabled("guard.over_removal"):
                 break
             culprit, flag = _guard(lines, marks, title_idx)
             if culprit is None:
                 break
             suppressed.add(culprit)
-            if flag is not None and not flags:
+            if flag is not None and not flags and wants(kinds, flag.kind):
                 flags.append(flag)
 
         removed = _removals(raw, lines, marks) + removed_extra
@@ -156,13 +163,13 @@ class Engine:
         else:
             text = "\n\n".join(paragraphs)
 
-        if want_flags:
-            if self.enabled("related.trailing_list"):
+        if kinds is None or kinds - {"suspected_over_removal"}:
+            if self.enabled("related.trailing_list") and wants(kinds, "suspected_related"):
                 flags.extend(_trailing_list_flag(raw, lines, marks))
-            if self.enabled(contrast.RULE_ID):
+            if self.enabled(contrast.RULE_ID) and wants(kinds, "suspected_offtopic"):
                 flags.extend(contrast.flag(raw, lines, marks, title_idx, lang))
             flagged = kept if title_idx is None else [lines[title_idx]] + kept
-            flags.extend(self._flags(flagged, lang, rules["flag"], dead, warnings))
+            flags.extend(self._flags(flagged, lang, rules["flag"], dead, warnings, kinds))
             flags.sort(key=lambda f: (f.start, f.end))
         if warnings:
             meta["warnings"] = warnings
@@ -296,15 +303,18 @@ class Engine:
                 if k != title_idx and k not in marks and not lines[k].blank:
                     marks[k] = Mark(category, rule_id, certain=False, evidence=evidence[k])
 
-    def _flags(self, paragraphs: list[Line], lang: str, flag_rules: list[Rule], dead, warnings) -> list[Flag]:
+    def _flags(self, paragraphs: list[Line], lang: str, flag_rules: list[Rule], dead, warnings,
+               kinds: frozenset[str] | None = None) -> list[Flag]:
         out: list[Flag] = []
         try:
             from .flags import detect_flags
         except ImportError:
             detect_flags = None
         if detect_flags is not None:
-            out.extend(detect_flags(paragraphs, lang, disabled=self.ruleset.disabled))
+            out.extend(detect_flags(paragraphs, lang, disabled=self.ruleset.disabled, kinds=kinds))
         for rule in flag_rules:
+            if not wants(kinds, rule.kind):
+                continue
             for p in paragraphs:
                 if rule.id in dead or not rule.applies_to(p.words):
                     continue

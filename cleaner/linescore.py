@@ -74,13 +74,13 @@ def with_context(rows: list[list[float]]) -> list[list[float]]:
     total = good[-1] or 1.0
     extra.append([g / total for g in good[:-1]])
     extra.append([(total - g) / total for g in good[1:]])
-    return [r + list(e) for r, e in zip(rows, zip(*extra))]
+    return [[*r, *e] for r, e in zip(rows, zip(*extra))]
 
 
-def stacked(probs: list[float]) -> list[list[float]]:
+def stacked(probs: list[float]) -> list[tuple[float, ...]]:
     """Second-pass features: the line's first-pass probability, its neighbours'
     window means, the highest within 5 lines before and after, and the share of
-    probable article before and after it."""
+    probable article before and after it. Column at a time, no per-cell slicing."""
     n = len(probs)
     acc = list(accumulate(probs, initial=0.0))
     total = max(1.0, acc[n])
@@ -88,11 +88,13 @@ def stacked(probs: list[float]) -> list[list[float]]:
     for w in STACK_WINDOWS:
         starts, ends = _window_bounds(n, w)
         cols.append([(acc[b] - acc[a] - p) / max(1, b - a - 1) for a, b, p in zip(starts, ends, probs)])
-    cols.append([max(probs[max(0, i - 5):i], default=0.0) for i in range(n)])
-    cols.append([max(probs[i + 1:i + 6], default=0.0) for i in range(n)])
+    # probabilities are >= 0, so padding with 0.0 gives the plain maxima (0.0 at the edges)
+    ext = [0.0] * 5 + probs + [0.0] * 5
+    cols.append(list(map(max, *(ext[k:k + n] for k in range(5)))) if n else [])
+    cols.append(list(map(max, *(ext[k:k + n] for k in range(6, 11)))) if n else [])
     cols.append([a / total for a in acc[:-1]])
     cols.append([(acc[n] - a) / total for a in acc[1:]])
-    return [list(row) for row in zip(*cols)]
+    return list(zip(*cols))
 
 
 def predict(layer: dict, rows: list[list[float]]) -> list[float]:
@@ -118,4 +120,4 @@ def probabilities(rows: list[list[float]], weights: dict | None = None) -> list[
 def second_pass(local: list[list[float]], probs: list[float]) -> list[list[float]]:
     """The second pass reads each line's first-pass features and the stacked
     probabilities of its neighbourhood."""
-    return [a + b for a, b in zip(local, stacked(probs))]
+    return [[*a, *b] for a, b in zip(local, stacked(probs))]

@@ -14,7 +14,7 @@ class Settings:
     lang: str | None = None
     body_only: bool = False
     html: bool | None = None
-    flags: bool = True
+    flags: object = True            # True/False, "all", "none", "kind,kind" or a tuple of kinds (api.Cleaner.clean)
     field: str = "text"
     lang_field: str | None = None   # a record field that may give its language
     input: str = "auto"             # what the text is: "article", "page" or "auto" (engine.INPUT_KINDS)
@@ -22,7 +22,7 @@ class Settings:
     @classmethod
     def from_args(cls, args) -> "Settings":
         return cls(rules=tuple(args.rules), disable=tuple(args.disable), lang=args.lang,
-                   body_only=bool(args.body_only), html=args.html, flags=not args.no_flags,
+                   body_only=bool(args.body_only), html=args.html, flags=flags_arg(args),
                    field=args.field, lang_field=getattr(args, "lang_field", None),
                    input=getattr(args, "input", "auto"))
 
@@ -37,3 +37,10 @@ class Settings:
             return cleaner.clean(text, lang=lang or self.lang, body_only=self.body_only, html=self.html,
                                  flags=self.flags, input=self.input)
         return clean
+
+
+def flags_arg(args):
+    """The CLI's flag choice: `--no-flags` is `--flags none`; default all."""
+    if getattr(args, "no_flags", False):
+        return "none"
+    return getattr(args, "flags", None) or "all"

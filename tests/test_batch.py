@@ -204,6 +204,7 @@ def _span(m):
     return m if m is None or m is True else m.span()
 
 
+@pytest.mark.slow
 def test_prefilter_never_changes_a_builtin_rule_result():
     lines = _fixture_lines()
     assert len(lines) > 300

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import statistics
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,7 @@ PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3).map(" ".join)
 SEPARATOR = st.sampled_from(["\n", "\n\n", "\n\n\n"])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(PARAGRAPH, SEPARATOR), min_size=1, max_size=14),
        st.sets(st.integers(0, 30), max_size=4), st.booleans())
@@ -85,6 +87,7 @@ def article_with_tail(draw):
     return "War update\n" + "".join(p + sep for p, sep in zip(body + tail, seps))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(article_with_tail())
 def test_linear_version_equals_the_definition_near_the_thresholds(text):

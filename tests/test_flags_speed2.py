@@ -28,6 +28,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+#: equivalence hunts (speed work leaves results as before): `python -m pytest -m slow`
+pytestmark = pytest.mark.slow
+
 from cleaner.flags import (_quotes, _util, detect_flags, doubled_word, foreign_language, fragment,
                            mojibake, quote_style, unbalanced_quote)
 from cleaner.flags._util import make_flag, stripped_span

@@ -104,6 +104,24 @@ def test_idempotent(text):
     assert cleaner.clean(once, lang="en").text == once
 
 
+_TITLE_UNDER_REGION = ("You may also like...\nCouncil approves new budget for schools\n\n"
+                       f"{PROSE[0]}\n\n{PROSE[2]}\n")
+
+
+@settings(max_examples=N(150), **SETTINGS)
+@given(doc)
+@example(_TITLE_UNDER_REGION)
+def test_removals_never_cover_the_kept_title(text):
+    """The audit trail is exact: a line the output keeps (the title) is in no removal."""
+    result = cleaner.clean(text, lang="en")
+    title = result.meta["title"]
+    if not title:
+        return
+    for r in result.removed:
+        lines = [normalize_space(ln) for ln in r.text.splitlines()]
+        assert not any(ln.startswith(title) for ln in lines if ln), (title, r)
+
+
 @settings(max_examples=N(100), **SETTINGS)
 @given(doc)
 def test_idempotent_blank_separated(text):

@@ -67,6 +67,7 @@ BOILERPLATE = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(LINE, BOILERPLATE, st.tuples(BOILERPLATE, LINE).map(" ".join),
                  st.tuples(LINE, BOILERPLATE).map(" ".join)))
@@ -142,6 +143,7 @@ def test_a_screened_literal_admits_its_own_rules_only():
     assert len(got) < 12
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(LINE, BOILERPLATE, st.tuples(LINE, BOILERPLATE).map(" ".join)), min_size=1, max_size=8))
 def test_a_document_scan_gives_each_line_its_own_first_match(lines):

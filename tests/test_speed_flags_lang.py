@@ -15,6 +15,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+#: equivalence hunts (speed work leaves results as before): `python -m pytest -m slow`
+pytestmark = pytest.mark.slow
+
 from cleaner import _langdetect_fast
 from cleaner import lang as langmod
 from cleaner.flags import foreign_language

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 from typing import Callable, Iterable
 
+from cleaner.flag_kinds import DETECTOR_KINDS
 from cleaner.lang import normalize_code
 from cleaner.report import Flag
 
@@ -22,6 +23,9 @@ from . import doubled_word, foreign_language, fragment, mojibake, quote_style, u
 __all__ = ["detect_flags", "DETECTORS", "FLAG_RULES", "rule_ids"]
 
 _MODULES = (quote_style, unbalanced_quote, doubled_word, fragment, mojibake, foreign_language)
+
+if tuple(m.KIND for m in _MODULES) != DETECTOR_KINDS:   # the choosable kinds are listed once, there
+    raise ImportError("cleaner.flag_kinds.DETECTOR_KINDS does not match the detector modules")
 
 # name -> detect(paragraphs, lang) -> list[Flag]
 DETECTORS: dict[str, Callable[..., list[Flag]]] = {
@@ -32,6 +36,8 @@ DETECTORS: dict[str, Callable[..., list[Flag]]] = {
 FLAG_RULES: list[dict] = [
     {"id": m.RULE, "kind": m.KIND, "description": m.DESCRIPTION} for m in _MODULES
 ]
+
+_KIND_OF: dict[str, str] = {m.__name__.rsplit(".", 1)[1]: m.KIND for m in _MODULES}
 
 _ALIASES: dict[str, str] = {}
 for _m in _MODULES:
@@ -59,13 +65,15 @@ def _switched_off(disabled: Iterable[str]) -> set[str]:
     return off
 
 
-def detect_flags(paragraphs, lang: str, disabled: frozenset[str] = frozenset()) -> list[Flag]:
+def detect_flags(paragraphs, lang: str, disabled: frozenset[str] = frozenset(),
+                 kinds: frozenset[str] | None = None) -> list[Flag]:
     """Run every enabled detector over the kept paragraphs.
 
     paragraphs: the kept paragraphs in document order, each with .start (input
     offset of its first character), .raw (exactly input[start:end]) and .text
     (whitespace-normalised). lang: ISO 639-1 code of the document ('und' if
-    unknown). disabled: rule ids the user switched off. Returns the flags sorted
+    unknown). disabled: rule ids the user switched off. kinds: the flag kinds
+    wanted (None: all); a detector whose kind is not wanted does not run. Returns the flags sorted
     by (start, end, kind); at most one flag per (start, end, kind).
     """
     paragraphs = [p for p in paragraphs if p.raw and p.raw.strip()]
@@ -74,7 +82,7 @@ def detect_flags(paragraphs, lang: str, disabled: frozenset[str] = frozenset()) 
     flags: list[Flag] = []
     seen: set[tuple[int, int, str]] = set()
     for name, fn in DETECTORS.items():
-        if name in off:
+        if name in off or (kinds is not None and _KIND_OF[name] not in kinds):
             continue
         for f in fn(paragraphs, lang):
             key = (f.start, f.end, f.kind)
