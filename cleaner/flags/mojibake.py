@@ -1,4 +1,5 @@
-"""mojibake: UTF-8 text decoded as cp1252/latin-1 (â€™ â€œ Ã© Ã¼ Â  ï»¿), U+FFFD.
+"""mojibake: UTF-8 text decoded as cp1252/latin-1 (â€™ â€œ Ã© Ã¼ Â  ï»¿), U+FFFD, and
+through the other code pages of rules/flags/mojibake.toml (cp1251 вЂ”, mac_roman ‚Äî).
 
 Each run of consecutive mojibake units is one flag. A unit is a lead character
 (Â..ß, à..ï, ð..ô) followed by as many "continuation" characters (what UTF-8
@@ -19,8 +20,8 @@ from cleaner.report import Flag
 
 RULE = "flag.mojibake"
 KIND = "mojibake"
-DESCRIPTION = ("UTF-8 text decoded as cp1252/latin-1 (â€™, Ã©, Â followed by NBSP, ï»¿) and "
-               "the replacement character U+FFFD.")
+DESCRIPTION = ("UTF-8 text decoded as cp1252/latin-1 (â€™, Ã©, Â followed by NBSP, ï»¿), as cp1251 "
+               "(вЂ”, cafГ©) or mac_roman (‚Äî, caf√©), and the replacement character U+FFFD.")
 
 
 def _cont_chars() -> frozenset[str]:
@@ -148,11 +149,72 @@ def candidates(raws: list[str]) -> list[int]:
     return out
 
 
+# A run of non-ASCII characters: what UTF-8 read through another code page becomes.
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]{2,}")
+_TYPOGRAPHIC = frozenset("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u2122\u2022\u00a0\u00ab\u00bb")
+
+
+@functools.lru_cache(maxsize=None)
+def _codepages() -> tuple[str, ...]:
+    return tuple(_data.load("mojibake").get("codepages", {}).get("other", ()))
+
+
+@functools.lru_cache(maxsize=None)
+def _plausible_ranges() -> tuple[tuple[int, int], ...]:
+    spans = _data.load("mojibake").get("codepages", {}).get("plausible", ())
+    return tuple((int(a, 16), int(b, 16)) for a, b in (span.split("-") for span in spans))
+
+
+def _plausible(text: str) -> bool:
+    """Every character is one that real text is made of (the ranges in the data):
+    what a repaired run gives, unlike a stray Armenian or CJK character."""
+    ranges = _plausible_ranges()
+    return all(any(a <= ord(c) <= b for a, b in ranges) for c in text)
+
+
+def codepage_runs(raw: str) -> list[tuple[int, int, str]]:
+    """(start, end, code page) of runs that are UTF-8 read through another code page
+    (rules/flags/mojibake.toml [codepages]): the whole run, encoded back, is valid
+    UTF-8 of fewer characters. Legit text almost never is (a Cyrillic or accented word
+    re-encoded breaks UTF-8's byte rules at once); to be sure, the run must also stand
+    against an ASCII letter (inside a Latin word: cafГ©), or give typographic marks
+    (вЂ” for a dash), or give two characters or more from four or more."""
+    out = []
+    for m in _NON_ASCII_RUN.finditer(raw):
+        run = m.group()
+        for cp in _codepages():
+            try:
+                fixed = run.encode(cp).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if len(fixed) >= len(run) or not fixed.isprintable() or not _plausible(fixed):
+                continue
+            s, e = m.span()
+            beside_latin = (s > 0 and raw[s - 1].isascii() and raw[s - 1].isalpha()) or \
+                           (e < len(raw) and raw[e].isascii() and raw[e].isalpha())
+            if beside_latin or _TYPOGRAPHIC.intersection(fixed) or (len(fixed) >= 2 and len(run) >= 4):
+                out.append((s, e, cp))
+                break
+    return out
+
+
 def detect(paragraphs, lang: str) -> list[Flag]:
     flags: list[Flag] = []
+    seen: set[int] = set()
     for i in candidates([p.raw for p in paragraphs]):
         p = paragraphs[i]
+        seen.add(i)
         for s, e in runs(p.raw, lang):
             flags.append(make_flag(p, s, e, KIND, RULE,
                                    f"looks like UTF-8 read as cp1252/latin-1: {p.raw[s:e]!r}"))
+    if _codepages():
+        for i, p in enumerate(paragraphs):
+            if p.raw.isascii():
+                continue
+            taken = [(f.start, f.end) for f in flags] if i in seen else []
+            for s, e, cp in codepage_runs(p.raw):
+                flag = make_flag(p, s, e, KIND, RULE, f"looks like UTF-8 read as {cp}: {p.raw[s:e]!r}")
+                if not any(a < flag.end and flag.start < b for a, b in taken):
+                    flags.append(flag)
+    flags.sort(key=lambda f: (f.start, f.end))
     return flags
