@@ -22,6 +22,8 @@ from cleaner.report import Flag
 _END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
 _START = regex.compile(r"^[\"'\u201c\u2018\u00ab\u201e(\[]*[\p{Lu}\p{Lo}\p{N}]")
 _TOKEN = regex.compile(r"\S+")
+#: the last character of any token _END matches: a cheap test before the regex
+_END_CHARS = frozenset(".!?\u2026\"'\u201d\u2019\u00bb)]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,7 +39,8 @@ def sentences(tokens: tuple[str, ...]) -> list[tuple[int, int]]:
     (. ! ? … and closing quotes) followed by one that can start one."""
     out, start = [], 0
     for k in range(len(tokens) - 1):
-        if _END.search(tokens[k]) and _START.match(tokens[k + 1]):
+        token = tokens[k]
+        if token[-1] in _END_CHARS and _END.search(token) and _START.match(tokens[k + 1]):
             out.append((start, k + 1))
             start = k + 1
     out.append((start, len(tokens)))
