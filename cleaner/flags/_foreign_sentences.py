@@ -91,16 +91,10 @@ def detect(paragraphs, lang: str, skip: set[int]) -> list[Flag]:
         for a, b in spans:
             if b - a < min_words or not _pretest(sum(map(count, tokens[a:b])), lang, sconf):
                 continue
-            text = " ".join(tokens[a:b])
-            probs = fl._langdetect(text, max_chars, same, min_p)
-            if not probs:
+            judged = fl._judge(" ".join(tokens[a:b]), same, min_p, max_chars, min_found)
+            if judged is None:
                 continue
-            top, prob = probs[0]
-            if prob < min_p or top in same:
-                continue
-            found = fl._density([fl._lookup_form(w) for w in fl._words(text)], top)
-            if found is not None and found < min_found:
-                continue
+            top, prob = judged
             if hits and hits[-1][1] == a and hits[-1][2] == top:
                 hits[-1] = (hits[-1][0], b, top, max(prob, hits[-1][3]))
             else:

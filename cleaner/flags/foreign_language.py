@@ -485,6 +485,22 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     return flags + _foreign_sentences.detect(paragraphs, lang, whole)
 
 
+def _judge(text: str, same, min_p: float, max_chars: int, min_found: float) -> tuple[str, float] | None:
+    """(language, probability) when langdetect names a language not in `same` with
+    p >= min_p and the text uses that language's stopwords as prose does (a tag list or
+    a run of names that merely looks like it does not); else None."""
+    probs = _langdetect(text, max_chars, same, min_p)
+    if not probs:
+        return None
+    top, prob = probs[0]
+    if prob < min_p or top in same:
+        return None
+    found = _density([_lookup_form(w) for w in _words(text)], top)
+    if found is not None and found < min_found:
+        return None
+    return top, prob
+
+
 def detect_paragraphs(paragraphs, lang: str) -> list[Flag]:
     """Paragraphs (8+ words) in another language than `lang`."""
     if not lang or lang == "und":
@@ -500,17 +516,10 @@ def detect_paragraphs(paragraphs, lang: str) -> list[Flag]:
     for p, text, fast in zip(paragraphs, texts, _suspicious_all(texts, lang, lim)):
         if not (_suspicious_exact(text, lang) if fast is None else fast):
             continue
-        probs = _langdetect(text, max_chars, same, min_p)
-        if not probs:
+        judged = _judge(text, same, min_p, max_chars, min_found)
+        if judged is None:
             continue
-        top, prob = probs[0]
-        if prob < min_p or top in same:
-            continue
-        # Prose in `top` has that language's stopwords; a tag list or a run of
-        # names that merely looks like it does not.
-        found = _density([_lookup_form(w) for w in _words(text)], top)
-        if found is not None and found < min_found:
-            continue
+        top, prob = judged
         i, j = stripped_span(p.raw)
         flags.append(make_flag(p, i, j, KIND, RULE,
                                f"paragraph looks like '{top}' (p={prob:.2f}), document is '{lang}'"))
