@@ -79,19 +79,13 @@ def _progress_bar(args, files):
         return None
     if not (getattr(args, "progress", False) or (sys.stderr is not None and sys.stderr.isatty())):
         return None
+    from .progress import SimpleBar, total_bytes
     try:
         from tqdm import tqdm
     except ImportError:   # tqdm is optional: a plain bar instead
-        from .progress import SimpleBar
         return SimpleBar.for_files(files)
-    total = None
-    if "-" not in files:
-        try:
-            total = sum(os.path.getsize(f) for f in files)
-        except OSError:
-            total = None
     tqdm.monitor_interval = 0  # no monitor thread
-    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
+    return tqdm(total=total_bytes(files), unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
                 desc="clean", dynamic_ncols=True, mininterval=0.5)
 
 

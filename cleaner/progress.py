@@ -35,13 +35,7 @@ class SimpleBar:
     @classmethod
     def for_files(cls, files) -> "SimpleBar":
         """A bar over the input files' bytes (no total when reading stdin or a size is unknown)."""
-        total = None
-        if "-" not in files:
-            try:
-                total = sum(os.path.getsize(f) for f in files)
-            except OSError:
-                total = None
-        return cls(total, sys.stderr)
+        return cls(total_bytes(files), sys.stderr)
 
     def update(self, n: int) -> None:
         self.n += n
@@ -73,3 +67,14 @@ class SimpleBar:
             self.stream.flush()
         except (OSError, ValueError, AttributeError):
             pass
+
+
+def total_bytes(files) -> int | None:
+    """The input files' size in bytes, the progress bar's total; None when reading
+    stdin or when a size cannot be read."""
+    if "-" in files:
+        return None
+    try:
+        return sum(os.path.getsize(f) for f in files)
+    except OSError:
+        return None
