@@ -140,9 +140,9 @@ class Engine:
             marks = dict(line_marks)
             self._structure(lines, starts, marks, rules, title_idx, lang, suppressed, dead, warnings,
                             page=input_kind == "page")
-            if title_idx is not None and title_idx not in line_marks:
-                # the title was chosen among unmarked lines: a region grown over it must
-                # not remove what the output keeps as its title
+            if title_idx is not None:
+                # the title is chosen among the lines no pattern matched, so any mark on it
+                # is structural: a region grown over it must not remove the kept title
                 marks.pop(title_idx, None)
             if not self.enabled("guard.over_removal"):
                 break
