@@ -27,20 +27,18 @@ def is_nav_line(text: str) -> bool:
 
 def page_evidence(lines, lang: str = "") -> dict:
     """What auto's decision rests on: the menu-line gate, the navigation-line shares
-    of the first and last lines, and the longest run of navigation lines."""
-    cfg, _ = _config()
-    gate = mainfinder.looks_like_page(lines, lang)
-    nav = [is_nav_line(ln.text) for ln in lines if ln.text]
+    of the first and last lines, and the longest run of navigation lines. Each line's
+    menu shape is judged once, for the gate and for navigation."""
+    cfg, code = _config()
+    texts = [ln.text for ln in lines if ln.text]
+    menu = list(map(mainfinder.is_menu_line, texts))
+    nav = [m and not code.search(t) for m, t in zip(menu, texts)]
     n = cfg["edge_lines"]
     head, tail = nav[:n], nav[-n:]
-    run = best = 0
-    for is_nav in nav:
-        run = run + 1 if is_nav else 0
-        best = max(best, run)
-    return {"gate": gate,
+    return {"gate": mainfinder.menu_gate(menu),
             "head_nav_share": round(sum(head) / len(head), 3) if head else 0.0,
             "tail_nav_share": round(sum(tail) / len(tail), 3) if tail else 0.0,
-            "nav_run": best}
+            "nav_run": mainfinder.longest_run(nav)}
 
 
 def decide(lines, lang: str = "") -> tuple[str, dict]:

@@ -522,22 +522,28 @@ def looks_like_page(lines, lang: str = "", *, min_menu_lines: int = MIN_MENU_LIN
     its one-line paragraphs, subheadings, lists and tables, does not pass.
     `lang` is accepted for symmetry; the gate does not need it.
     """
-    total = menu = run = best_run = 0
-    for ln in lines:
-        text = ln.text
-        if not text:
-            continue
-        total += 1
-        if is_menu_line(text):
-            menu += 1
-            run += 1
-            if run > best_run:
-                best_run = run
-        else:
-            run = 0
-    if menu < min_menu_lines:
+    return menu_gate([is_menu_line(ln.text) for ln in lines if ln.text], min_menu_lines=min_menu_lines,
+                     min_gate_menu_run=min_gate_menu_run, min_menu_share=min_menu_share)
+
+
+def menu_gate(menu: list[bool], *, min_menu_lines: int = MIN_MENU_LINES,
+              min_gate_menu_run: int = MIN_GATE_MENU_RUN, min_menu_share: float = MIN_MENU_SHARE) -> bool:
+    """looks_like_page's test on the non-blank lines' menu shapes, for a caller that
+    has them already (cleaner/input_kind.py)."""
+    count = sum(menu)
+    if count < min_menu_lines:
         return False
-    return best_run >= min_gate_menu_run or menu >= min_menu_share * total
+    return longest_run(menu) >= min_gate_menu_run or count >= min_menu_share * len(menu)
+
+
+def longest_run(flags: list[bool]) -> int:
+    """The longest run of consecutive True values."""
+    run = best = 0
+    for flag in flags:
+        run = run + 1 if flag else 0
+        if run > best:
+            best = run
+    return best
 
 
 def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
@@ -672,7 +678,7 @@ def find_boilerplate_explained(lines, lang: str = "", title_index: int | None = 
     threshold = model["rescue"] if rescue is None else rescue
     feats = found.feats
     drop = {i: d for i, d in found.drop.items() if probs[i] < threshold}
-    unlikely = ("navigation", "mainfinder.unlikely_line")
+    unlikely = (RULES["mainfinder.unlikely_line"][0], "mainfinder.unlikely_line")
     for i, p in enumerate(probs):
         if p < model["demote"] and i not in found.drop and feats[i].idx != title_index \
                 and feats[i].idx not in neutral:
