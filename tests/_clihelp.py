@@ -111,6 +111,14 @@ def in_process(stdin: bytes = b""):
         sys.stdin, sys.stdout, sys.stderr = old
 
 
+def cli_main(*args, stdin: bytes = b"") -> tuple[int, str, bytes | str]:
+    """cli.main(args) in this process: (exit code, stdout as text, stderr)."""
+    from cleaner import cli
+    with in_process(stdin) as box:
+        box["rc"] = cli.main([str(a) for a in args])
+    return box["rc"], box["out"].decode("utf-8"), box["err"]
+
+
 PARAGRAPH_SPLIT = re.compile("\r\n|\r|\n|\u2028|\u2029|\x85")
 
 

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from _clihelp import (ROOT, assert_no_noise, assert_one_line, cmd, default_sigint, env, in_process, run_clean,
+from _clihelp import (cli_main as main, ROOT, assert_no_noise, assert_one_line, cmd, default_sigint, env, run_clean,
                       temp_leftovers, wait_until_reading_stdin)
 from cleaner import cli
 from cleaner.api import Cleaner
@@ -24,11 +24,6 @@ BODY = ("The city council approved the new budget on Tuesday after a long debate
         "well into the night, officials said, adding that the vote was closer than expected.")
 DOC = f"Council approves budget\n\n{BODY}\n\nRead more\n"
 
-
-def main(*args, stdin: bytes = b""):
-    with in_process(stdin) as box:
-        box["rc"] = cli.main([str(a) for a in args])
-    return box["rc"], box["out"].decode("utf-8"), box["err"]
 
 
 @pytest.fixture

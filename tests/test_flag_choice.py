@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 
-from _clihelp import in_process
+from _clihelp import cli_main as run
 from cleaner import cli, flags as flag_pkg
 from cleaner.api import Cleaner, clean
 from cleaner.flag_kinds import FLAG_KINDS, choose_flags
@@ -20,11 +20,6 @@ DOC = ("Council approves budget\n\n"
        "“The vote was closer than expected,” the mayor said. “We will see.\n\n"
        "Read more\n")
 
-
-def run(*args, stdin: bytes = b""):
-    with in_process(stdin) as box:
-        box["rc"] = cli.main([str(a) for a in args])
-    return box["rc"], box["out"].decode("utf-8"), box["err"]
 
 
 def texts():

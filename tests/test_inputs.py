@@ -7,17 +7,12 @@ import json
 
 import pytest
 
-from _clihelp import ROOT, assert_one_line, in_process, run_clean
+from _clihelp import cli_main as main, ROOT, assert_one_line, run_clean
 from cleaner import cli
 
 SEED = ROOT / "fixtures" / "seeds" / "000_0e82d3106cdfd71a.txt"
 SEED2 = ROOT / "fixtures" / "seeds" / "002_ec419589a7edd8af.txt"
 
-
-def main(*args, stdin: bytes = b""):
-    with in_process(stdin) as box:
-        box["rc"] = cli.main([str(a) for a in args])
-    return box["rc"], box["out"].decode("utf-8"), box["err"]
 
 
 def test_gzip_document_reads_as_the_plain_one(tmp_path):

@@ -8,18 +8,13 @@ import tomllib
 
 import pytest
 
-from _clihelp import ROOT, in_process
+from _clihelp import cli_main as main, ROOT
 from cleaner import cli, clean
 from cleaner.dates import to_iso
 
 SEED = ROOT / "fixtures" / "seeds" / "000_0e82d3106cdfd71a.txt"
 SEED2 = ROOT / "fixtures" / "seeds" / "002_ec419589a7edd8af.txt"
 
-
-def main(*args, stdin: bytes = b""):
-    with in_process(stdin) as box:
-        box["rc"] = cli.main([str(a) for a in args])
-    return box["rc"], box["out"].decode("utf-8"), box["err"]
 
 
 def test_json_is_one_line_per_input_one_input_or_many():

@@ -12,17 +12,12 @@ import zlib
 
 import pytest
 
-from _clihelp import ROOT, in_process
+from _clihelp import cli_main as main, ROOT
 from cleaner import cli
 from cleaner.api import Cleaner
 
 SEED = ROOT / "fixtures" / "seeds" / "000_0e82d3106cdfd71a.txt"
 
-
-def main(*args, stdin: bytes = b""):
-    with in_process(stdin) as box:
-        box["rc"] = cli.main([str(a) for a in args])
-    return box["rc"], box["out"].decode("utf-8"), box["err"]
 
 
 def _report():

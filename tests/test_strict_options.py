@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from _clihelp import ROOT, assert_one_line, in_process
+from _clihelp import cli_main as main, ROOT, assert_one_line
 from cleaner import cli
 from cleaner.api import Cleaner
 from cleaner.lang import given_code
@@ -14,11 +14,6 @@ from cleaner.listing import rule_rows
 
 DE = ROOT / "fixtures" / "lang" / "de_1.txt"
 
-
-def main(*args, stdin: bytes = b""):
-    with in_process(stdin) as box:
-        box["rc"] = cli.main([str(a) for a in args])
-    return box["rc"], box["out"].decode("utf-8"), box["err"]
 
 
 @pytest.mark.parametrize("value", ["credit.en.no_such_rule", "creditt.*", "mainfinderr"])
