@@ -29,7 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _realtext import bodies, paragraphs  # noqa: E402
 
 from cleaner.api import clean  # noqa: E402
-from cleaner.stopwords import stopwords  # noqa: E402
+from cleaner.lang.stopwords import stopwords  # noqa: E402
 
 ENDINGS = ("Share this article", "Reporting by Anna Keller; Editing by Mark Potter",
            "Follow us on Twitter and Facebook.", "Copyright 2019 The Associated Press. All rights reserved.")

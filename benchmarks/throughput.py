@@ -153,8 +153,8 @@ def warm_start(cleaner) -> None:
     """What a long run pays once per process: every rule pack compiled (they
     compile on first use), langdetect's profiles and the stoplists loaded, the
     stopword-vote indexes built."""
-    from cleaner.lang import _factory, _vote_index
-    from cleaner.stopwords import available, stopwords
+    from cleaner.lang.detect import _factory, _vote_index
+    from cleaner.lang.stopwords import available, stopwords
     for code in cleaner.ruleset.languages() + ["und"]:
         for group in cleaner.engine.rules_for(code).values():
             for rule in group:

@@ -1,3 +1,3 @@
-from .cli import entry
+from cleaner.cli.main import entry
 
 entry()

@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
-from .engine import Engine
-from .report import Result
-from .rules import RuleSet, build_ruleset
+from cleaner.engine import Engine
+from cleaner.report import Result
+from cleaner.packs.ruleset import RuleSet, build_ruleset
 
 __all__ = ["clean", "Cleaner"]
 
@@ -21,7 +21,7 @@ class Cleaner:
 
     def flag_kinds(self) -> list[str]:
         """Every flag kind this cleaner can raise: the built-in ones, then user packs'."""
-        from .flag_kinds import FLAG_KINDS
+        from cleaner.flags.kinds import FLAG_KINDS
         extra = {r.kind for r in self.ruleset.rules if r.action == "flag" and r.kind}
         return list(FLAG_KINDS) + sorted(extra - set(FLAG_KINDS))
 
@@ -31,7 +31,7 @@ class Cleaner:
         key = flags if isinstance(flags, (bool, str, tuple, frozenset)) else None
         if key is not None and key in self._choices:
             return self._choices[key]
-        from .flag_kinds import choose_flags
+        from cleaner.flags.kinds import choose_flags
         chosen = choose_flags(flags, self.flag_kinds() if flags not in (True, False) else ())
         if key is not None:
             self._choices[key] = chosen
@@ -50,10 +50,10 @@ class Cleaner:
         if html is None:
             html = _looks_like_html(text)
         if html:
-            from .html import extract
+            from cleaner.html.extract import extract
             text, page_meta = extract(text)
         if lang is None:
-            from .lang import detect_language
+            from cleaner.lang.detect import detect_language
             lang = detect_language(text)
         result = self.engine.run(text, lang, body_only=body_only, want_flags=kinds, input_kind=input)
         if html:
@@ -65,7 +65,7 @@ class Cleaner:
                     result.meta[key] = page_meta[key]
             for key, value in page_meta.items():
                 result.meta.setdefault(key, value)
-        from .dates import normalize_meta
+        from cleaner.text.dates import normalize_meta
         normalize_meta(result.meta)   # one date format for the text and the HTML paths
         return result
 
@@ -74,7 +74,7 @@ def _looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip("\ufeff \t\r\n").lower()
     if not head.startswith("<"):
         return False
-    from .html import looks_like_html
+    from cleaner.html.extract import looks_like_html
     return looks_like_html(text)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 
-from .lang import given_code
+from cleaner.lang.detect import given_code
 
 try:
     from datatrove.pipeline.base import PipelineStep
@@ -31,7 +31,7 @@ except ImportError as _exc:  # pragma: no cover - exercised only without the ext
 
     class PipelineStep:  # type: ignore[no-redef]
         def __init__(self, *args, **kwargs):
-            from ._dist import DIST_NAME
+            from cleaner._dist import DIST_NAME
             raise ImportError(f"cleaner.datatrove_step needs datatrove: pip install '{DIST_NAME}[datatrove]'") \
                 from _IMPORT_ERROR
 else:
@@ -48,7 +48,7 @@ class CleanerStep(PipelineStep):
         disable: rule ids or globs to switch off (as `clean --disable`).
         lang: the language of every document ('de', 'deu', 'deu_Latn'; an unknown one
             raises ValueError); None = `doc.metadata[lang_key]` when it is a language code
-            ('en', 'pt-BR', GlotLID's 'eng_Latn': see cleaner.lang.given_code), else
+            ('en', 'pt-BR', GlotLID's 'eng_Latn': see cleaner.lang.detect.given_code), else
             detected per document.
         lang_key: the metadata key an upstream language filter wrote (datatrove's
             LanguageFilter uses "language").
@@ -56,7 +56,7 @@ class CleanerStep(PipelineStep):
         html: True/False forces/forbids HTML extraction; None = auto-detect.
         flags: which flags to raise (they go to the report; the text is unchanged by them):
             True/"all" (default), False/"none", or flag kinds ("mojibake,fragment" or a
-            list; cleaner.flag_kinds.FLAG_KINDS). Only the chosen detectors run, so "none"
+            list; cleaner.flags.kinds.FLAG_KINDS). Only the chosen detectors run, so "none"
             is the fastest when only the removals matter. An unknown kind raises ValueError.
         input: what the documents' text is (as `clean --input`): "article" for already
             extracted text (an extractor's output, a feed's body: the main-text finder
@@ -79,10 +79,10 @@ class CleanerStep(PipelineStep):
                  metadata_key: str = "clean", keep_removed_text: bool = True, filter_empty: bool = False,
                  min_chars: int = 1, exclusion_writer=None):
         super().__init__()
-        from .engine import check_input_kind
+        from cleaner.engine import check_input_kind
         check_input_kind(input)
         if lang is not None:
-            from .langcodes import to_language
+            from cleaner.lang.codes import to_language
             if to_language(lang) is None:
                 raise ValueError(f"lang: unknown language {lang!r} (an ISO 639-1 or 639-3 code: en, deu, eng_Latn)")
             lang = to_language(lang)
@@ -104,7 +104,7 @@ class CleanerStep(PipelineStep):
     @property
     def cleaner(self):
         if self._cleaner is None:
-            from .api import Cleaner
+            from cleaner.api import Cleaner
             self._cleaner = Cleaner(self.rules, self.disable)
         return self._cleaner
 
@@ -164,9 +164,9 @@ def _checked_flags(flags, rules: tuple):
     if not isinstance(flags, (bool, str)):
         flags = tuple(flags)
     if rules:   # a user pack may bring flag kinds of its own
-        from .api import Cleaner
+        from cleaner.api import Cleaner
         Cleaner(rules).flag_choice(flags)
     else:
-        from .flag_kinds import choose_flags
+        from cleaner.flags.kinds import choose_flags
         choose_flags(flags)
     return flags

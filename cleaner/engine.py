@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import cohesion, contrast, lead_caption, regions
-from .flag_kinds import wants
-from .matcher import LineMatcher
-from .report import Flag, Removal, Result
-from .rules import Rule, RuleFailure, RuleSet
-from .segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
+from cleaner.mechanisms import cohesion
+from cleaner.mechanisms import contrast
+from cleaner.mechanisms import lead_caption
+from cleaner.mechanisms import regions
+from cleaner.flags.kinds import wants
+from cleaner.packs.matcher import LineMatcher
+from cleaner.report import Flag, Removal, Result
+from cleaner.packs.ruleset import Rule, RuleFailure, RuleSet
+from cleaner.text.segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
 
 # Mechanism rules: coded, but named, listed and switchable like pack rules.
 MECHANISMS = [
@@ -105,7 +108,7 @@ class Engine:
         dead: set[str] = set()
         meta: dict = {"title": None, "date": None, "byline": None, "lang": lang}
         if input_kind == "auto":
-            from . import input_kind as auto
+            from cleaner.mechanisms import input_kind as auto
             input_kind, meta["input_evidence"] = auto.decide(lines, lang)
         meta["input"] = input_kind
 
@@ -293,7 +296,7 @@ class Engine:
 
     def _main_text(self, lines, marks, title_idx, lang, on) -> None:
         """Raw page text (menus, link lists around the article): the main-text finder."""
-        from . import mainfinder
+        from cleaner.mechanisms.mainfinder import core as mainfinder
         neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
         for first, last, category, rule_id, evidence in mainfinder.find_boilerplate_explained(
                 lines, lang, title_index=title_idx, neutral=neutral):
@@ -307,7 +310,7 @@ class Engine:
                kinds: frozenset[str] | None = None) -> list[Flag]:
         out: list[Flag] = []
         try:
-            from .flags import detect_flags
+            from cleaner.flags import detect_flags
         except ImportError:
             detect_flags = None
         if detect_flags is not None:
@@ -393,7 +396,7 @@ def _find_title(lines: list[Line], marks: dict[int, Mark]) -> int | None:
 
 
 def _mark_lead_caption(lines: list[Line], title_idx: int, marks: dict[int, Mark], lang: str) -> None:
-    """The first kept line under the title, if it is a photo caption (cleaner/lead_caption.py)."""
+    """The first kept line under the title, if it is a photo caption (cleaner/mechanisms/lead_caption.py)."""
     nxt = _next_kept(lines, title_idx, marks)
     if nxt is None:
         return

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .evaluation import *  # noqa: F401,F403
-from .evaluation import __all__, main
+from cleaner.evaluation import *  # noqa: F401,F403
+from cleaner.evaluation import __all__, main
 
 if __name__ == "__main__":
     try:

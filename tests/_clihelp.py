@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-from cleaner.segment import normalize_space
+from cleaner.text.segment import normalize_space
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -113,7 +113,7 @@ def in_process(stdin: bytes = b""):
 
 def cli_main(*args, stdin: bytes = b"") -> tuple[int, str, bytes | str]:
     """cli.main(args) in this process: (exit code, stdout as text, stderr)."""
-    from cleaner import cli
+    from cleaner.cli import main as cli
     with in_process(stdin) as box:
         box["rc"] = cli.main([str(a) for a in args])
     return box["rc"], box["out"].decode("utf-8"), box["err"]

@@ -11,12 +11,12 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
-from cleaner import _prefilter
+from cleaner.packs import prefilter as _prefilter
 from cleaner.api import Cleaner
-from cleaner.batch import REPORT_KEY, error_record, process_line
-from cleaner.parallel import Settings
-from cleaner.rules import Rule, builtin_rules
-from cleaner.segment import split_lines
+from cleaner.cli.process import REPORT_KEY, error_record, process_line
+from cleaner.cli.parallel import Settings
+from cleaner.packs.ruleset import Rule, builtin_rules
+from cleaner.text.segment import split_lines
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EVIL = "(a|aa)+$"  # `regex` optimises (a+)+$ away; this one still backtracks exponentially
@@ -53,11 +53,11 @@ def test_process_line_good_and_bad():
 
 
 def test_process_line_takes_the_records_language_and_skips_detection(monkeypatch):
-    import cleaner.lang
+    import cleaner.lang.detect
 
     def no_detection(text):
         raise AssertionError("detected although the record gives its language")
-    monkeypatch.setattr(cleaner.lang, "detect_language", no_detection)
+    monkeypatch.setattr(cleaner.lang.detect, "detect_language", no_detection)
     clean = Settings().clean_fn(Cleaner())
     text = "Der Bundestag hat am Dienstag das neue Gesetz mit großer Mehrheit beschlossen."
     for code, used in [("de", "de"), ("pt-BR", "pt"), ("FR", "fr")]:
@@ -250,7 +250,7 @@ def test_prefilter_property_never_rejects_a_subject_that_matches(pattern, subjec
 def test_every_builtin_pattern_compiles():
     """Built-in patterns compile on first use (start-up speed), so a broken one
     would only show when its language comes up: compile them all here."""
-    from cleaner.rules import LazyPattern
+    from cleaner.packs.ruleset import LazyPattern
     lazy = 0
     for rule in builtin_rules():
         for pattern in (rule.pattern, rule.cont, rule.stop):
@@ -261,7 +261,7 @@ def test_every_builtin_pattern_compiles():
 
 
 def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path):
-    from cleaner.rules import RulePackError, build_ruleset
+    from cleaner.packs.ruleset import RulePackError, build_ruleset
     (tmp_path / "x.toml").write_text('[[rule]]\nid = "u.bad"\ncategory = "navigation"\npattern = "(unclosed"\n')
     try:
         build_ruleset([tmp_path])
@@ -273,7 +273,7 @@ def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path):
 
 def test_a_lazy_pattern_pickles_and_matches_like_the_compiled_one():
     import pickle
-    from cleaner.rules import LazyPattern
+    from cleaner.packs.ruleset import LazyPattern
     lazy = LazyPattern(r"^photo: (\w+)$")
     copy = pickle.loads(pickle.dumps(lazy))
     for p in (lazy, copy):

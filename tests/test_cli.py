@@ -16,9 +16,9 @@ import pytest
 
 from _clihelp import (cli_main as main, ROOT, assert_no_noise, assert_one_line, cmd, default_sigint, env, run_clean,
                       temp_leftovers, wait_until_reading_stdin)
-from cleaner import cli
+from cleaner.cli import main as cli
 from cleaner.api import Cleaner
-from cleaner.output import OutputError, open_output
+from cleaner.cli.output import OutputError, open_output
 
 BODY = ("The city council approved the new budget on Tuesday after a long debate that lasted "
         "well into the night, officials said, adding that the vote was closer than expected.")
@@ -411,7 +411,7 @@ def test_write_failure_leaves_target_untouched(monkeypatch, tmp_path, doc):
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("cleaner.output.os.fsync", full)
+    monkeypatch.setattr("cleaner.cli.output.os.fsync", full)
     rc, _, err = main("--lang", "en", "-o", out, doc)
     assert rc == cli.EXIT_OUTPUT
     assert_one_line(err, str(out), "No space left on device")

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import cohesion
-from cleaner.regions import SENTENCE_END
-from cleaner.segment import split_lines
-from cleaner.stopwords import stopwords
+from cleaner.mechanisms import cohesion
+from cleaner.mechanisms.regions import SENTENCE_END
+from cleaner.text.segment import split_lines
+from cleaner.lang.stopwords import stopwords
 
 
 def reference_offtopic_tail(lines, marks, title_idx, lang):

@@ -1,4 +1,4 @@
-"""offtopic.contrast (cleaner/contrast.py): a glued tail is flagged suspected_offtopic, never removed.
+"""offtopic.contrast (cleaner/mechanisms/contrast.py): a glued tail is flagged suspected_offtopic, never removed.
 
 Before it, offtopic.cohesion caught 0.029 (aeb) and 0.006 (wcxb-dev) of glued
 paragraphs on benchmarks/offtopic.py; with it 0.121 and 0.037, no control flagged.

@@ -14,7 +14,7 @@ def test_distribution_name_is_not_the_taken_one():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["name"] == DIST_NAME == cleaner.DIST_NAME
     assert DIST_NAME != "cleaner"   # an unrelated project on PyPI
-    assert project["scripts"]["clean"] == "cleaner.cli:entry"   # command and import package unchanged
+    assert project["scripts"]["clean"] == "cleaner.cli.main:entry"   # command and import package unchanged
 
 
 def test_install_hints_name_the_distribution():
@@ -33,7 +33,7 @@ def test_ci_installs_the_wheel_by_its_new_name():
 
 
 def test_version_names_the_distribution(capsys):
-    from cleaner import cli
+    from cleaner.cli import main as cli
     assert cli.main(["--version"]) == 0
     assert DIST_NAME in capsys.readouterr().out
 

@@ -9,10 +9,11 @@ import pathlib
 import pytest
 
 from _clihelp import cli_main as run
-from cleaner import cli, flags as flag_pkg
+from cleaner import flags as flag_pkg
+from cleaner.cli import main as cli
 from cleaner.api import Cleaner, clean
-from cleaner.flag_kinds import FLAG_KINDS, choose_flags
-from cleaner.settings import Settings
+from cleaner.flags.kinds import FLAG_KINDS, choose_flags
+from cleaner.cli.settings import Settings
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC = ("Council approves budget\n\n"

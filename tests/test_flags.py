@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleaner.flags import DETECTORS, FLAG_RULES, detect_flags, rule_ids
 from cleaner.report import Flag
-from cleaner.segment import split_lines
+from cleaner.text.segment import split_lines
 
 
 def paras(text: str):
@@ -223,7 +223,7 @@ def test_foreign_not_flagged(doc_lang, text):
 
 
 def test_foreign_cheap_test_gates_langdetect(monkeypatch):
-    from cleaner import lang as langmod
+    from cleaner.lang import detect as langmod
 
     calls = []
     real = langmod.langdetect_probs

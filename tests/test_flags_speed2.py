@@ -34,8 +34,8 @@ pytestmark = pytest.mark.slow
 from cleaner.flags import (_quotes, _util, detect_flags, doubled_word, foreign_language, fragment,
                            mojibake, quote_style, unbalanced_quote)
 from cleaner.flags._util import make_flag, stripped_span
-from cleaner.segment import normalize_space
-from cleaner.stopwords import available, stopwords
+from cleaner.text.segment import normalize_space
+from cleaner.lang.stopwords import available, stopwords
 
 SLOW = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.flags import _quotes, _util, detect_flags, doubled_word, foreign_language, mojibake
-from cleaner.segment import normalize_space
+from cleaner.text.segment import normalize_space
 
 ALL_CHARS = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
 
@@ -63,7 +63,7 @@ PLAIN_CHARS = [c for c in ALL_CHARS[:0x3000] if _util.PLAIN.fullmatch(c)]   # al
 
 
 def test_plain_characters_are_what_the_re_patterns_assume():
-    from cleaner import lang as langmod
+    from cleaner.lang import detect as langmod
 
     word = regex.compile(r"[\p{L}\p{M}]")
     word_or_number = regex.compile(r"[\p{L}\p{M}\p{N}]")
@@ -202,7 +202,7 @@ def test_foreign_fast_test_on_prose(lang, text):
 
 
 def test_foreign_langdetect_memo_asks_a_replaced_function(monkeypatch):
-    from cleaner import lang as langmod
+    from cleaner.lang import detect as langmod
 
     calls = []
     monkeypatch.setattr(langmod, "langdetect_probs", lambda text, **kw: calls.append(text) or [("de", 1.0)])

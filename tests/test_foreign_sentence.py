@@ -13,7 +13,7 @@ import pytest
 
 from cleaner.api import clean
 from cleaner.flags import detect_flags
-from cleaner.segment import split_lines
+from cleaner.text.segment import split_lines
 
 CASES = json.loads((Path(__file__).parent.parent / "fixtures" / "foreign_sentences" / "injected.json")
                    .read_text(encoding="utf-8"))["cases"]

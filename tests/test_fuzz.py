@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner import cli
-from cleaner.rules import KNOWN_KEYS, RulePackError, load_dir
-from cleaner.segment import normalize_space
+from cleaner.cli import main as cli
+from cleaner.packs.ruleset import KNOWN_KEYS, RulePackError, load_dir
+from cleaner.text.segment import normalize_space
 
 from _clihelp import PARAGRAPH_SPLIT, check_result, in_process
 
@@ -134,7 +134,7 @@ def test_idempotent_blank_separated(text):
 @settings(max_examples=N(60), **SETTINGS)
 @given(doc, st.booleans())
 def test_language_detection_and_options_never_crash(text, body_only):
-    pytest.importorskip("cleaner.lang")
+    pytest.importorskip("cleaner.lang.detect")
     result = cleaner.clean(text, body_only=body_only)
     check_result(text, result)
     result = cleaner.clean(text, lang="en", flags=False, html=False, body_only=body_only)
@@ -469,7 +469,7 @@ PF_TOKENS = ["a", "b", "ab", "c", " ", "^", "$", "\\A", "\\Z", "\\b", "\\B", "|"
 @example(pat="a\\G{e<=1}", subjects=["a", "b"])     # compiles, then "invalid RE code" in some regex versions
 def test_rule_prefilter_never_changes_a_match(pat, subjects):
     """Rule.search skips the regex when a literal prefilter says it cannot match: same answer always."""
-    from cleaner.rules import Rule
+    from cleaner.packs.ruleset import Rule
 
     import regex
     try:

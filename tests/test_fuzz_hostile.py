@@ -14,7 +14,9 @@ import tempfile
 
 from hypothesis import given, settings, strategies as st
 
-from cleaner import cli, jsonscan, record
+from cleaner.cli import main as cli
+from cleaner.cli import jsonscan
+from cleaner.cli import record
 
 from _clihelp import in_process
 

@@ -12,9 +12,11 @@ import os
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cleaner import cli, jsonscan, record
-from cleaner.batch import process_line
-from cleaner.parallel import FAULT_ENV, Settings, clean_records
+from cleaner.cli import main as cli
+from cleaner.cli import jsonscan
+from cleaner.cli import record
+from cleaner.cli.process import process_line
+from cleaner.cli.parallel import FAULT_ENV, Settings, clean_records
 
 from _clihelp import ROOT, assert_no_noise, in_process, run_clean
 

@@ -1,4 +1,4 @@
-"""HTML detection and extraction (cleaner.html)."""
+"""HTML detection and extraction (cleaner.html.extract)."""
 from __future__ import annotations
 
 import gzip
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.html import HtmlError, extract, looks_like_html
+from cleaner.html.extract import HtmlError, extract, looks_like_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "aeb_sample"

@@ -7,8 +7,8 @@ warning in meta.warnings and on stderr.
 from __future__ import annotations
 
 import cleaner
-from cleaner import html_check
-from cleaner.html import extract
+from cleaner.html import check as html_check
+from cleaner.html.extract import extract
 
 from _clihelp import run_clean
 

@@ -1,4 +1,4 @@
-"""`--input auto`'s decision (cleaner/input_kind.py): a page only when navigation lines
+"""`--input auto`'s decision (cleaner/mechanisms/input_kind.py): a page only when navigation lines
 stand where sites put them; lists, code and tables in extracted text are not navigation.
 Hard negatives: extracted articles made of bullets and code at both ends."""
 from __future__ import annotations
@@ -7,8 +7,8 @@ import pytest
 
 from _clihelp import ROOT
 from cleaner import clean
-from cleaner.input_kind import decide, is_nav_line
-from cleaner.segment import split_lines
+from cleaner.mechanisms.input_kind import decide, is_nav_line
+from cleaner.text.segment import split_lines
 
 SAMPLE = ROOT / "fixtures" / "aeb_sample"
 PROSE = ("The council approved the budget on Tuesday after a long debate, and the mayor "

@@ -13,7 +13,8 @@ import pathlib
 import pytest
 
 from _clihelp import ROOT, assert_one_line, run_clean
-from cleaner import Cleaner, clean, mainfinder
+from cleaner import Cleaner, clean
+from cleaner.mechanisms.mainfinder import core as mainfinder
 
 PAGES = sorted((ROOT / "fixtures" / "aeb_sample" / "fulltext").glob("*.txt"))
 RESIDUES = sorted((ROOT / "fixtures" / "aeb_sample" / "residue").glob("*.txt"))

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from _clihelp import cli_main as main, ROOT, assert_one_line, run_clean
-from cleaner import cli
+from cleaner.cli import main as cli
 
 SEED = ROOT / "fixtures" / "seeds" / "000_0e82d3106cdfd71a.txt"
 SEED2 = ROOT / "fixtures" / "seeds" / "002_ec419589a7edd8af.txt"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.segment import norm_to_raw_offsets, normalize_space, split_lines
+from cleaner.text.segment import norm_to_raw_offsets, normalize_space, split_lines
 
 ZWNJ, ZWJ, ZWSP, WJ = "\u200c", "\u200d", "\u200b", "\u2060"
 

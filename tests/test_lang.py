@@ -1,4 +1,4 @@
-"""Tests for cleaner.lang: language identification and script detection."""
+"""Tests for cleaner.lang.detect: language identification and script detection."""
 from __future__ import annotations
 
 import os
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import lang as langmod
-from cleaner.lang import detect_language, normalize_code, script_of
+from cleaner.lang import detect as langmod
+from cleaner.lang.detect import detect_language, normalize_code, script_of
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -98,7 +98,7 @@ def test_repeated_calls_are_identical():
 
 def test_same_answer_in_another_process():
     mixed = TEXTS["en"][:60] + " " + TEXTS["de"][:60] + " " + TEXTS["fr"][:40]
-    code = ("import sys, json; from cleaner.lang import detect_language, langdetect_probs; "
+    code = ("import sys, json; from cleaner.lang.detect import detect_language, langdetect_probs; "
             "t = json.loads(sys.argv[1]); "
             "print(json.dumps([detect_language(x) for x in t] + [langdetect_probs(t[0])]))")
     import json
@@ -115,10 +115,10 @@ def test_same_answer_in_another_process():
 def test_langdetect_is_imported_lazily_and_skipped_when_stopwords_decide():
     """langdetect (0.3 s to load, ~3 ms a call) runs only when the stopword vote is unsure."""
     clear = " ".join([TEXTS["en"]] * 3)
-    code = ("import sys, cleaner.lang, cleaner.flags; a = 'langdetect' in sys.modules; "
-            "cleaner.lang.detect_language('ok'); b = 'langdetect' in sys.modules; "
-            f"c = cleaner.lang.detect_language({clear!r}); d = 'langdetect' in sys.modules; "
-            "cleaner.lang.detect_language('The government said on Monday that it would continue.'); "
+    code = ("import sys, cleaner.lang.detect, cleaner.flags; a = 'langdetect' in sys.modules; "
+            "cleaner.lang.detect.detect_language('ok'); b = 'langdetect' in sys.modules; "
+            f"c = cleaner.lang.detect.detect_language({clear!r}); d = 'langdetect' in sys.modules; "
+            "cleaner.lang.detect.detect_language('The government said on Monday that it would continue.'); "
             "print(a, b, c, d, 'langdetect' in sys.modules)")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
-from cleaner import lead_caption
+from cleaner.mechanisms import lead_caption
 
 BODY = ("The city council approved the new budget on Tuesday after a long debate, and the mayor said "
         "that the plan would fund new schools, repair roads and hire more teachers over the next two years.")

@@ -6,10 +6,12 @@ import pathlib
 
 import pytest
 
-from cleaner import clean, linescore, mainfinder
+from cleaner import clean
+from cleaner.mechanisms.mainfinder import linescore
+from cleaner.mechanisms.mainfinder import core as mainfinder
 from cleaner.engine import _find_title
-from cleaner.lang import detect_language
-from cleaner.segment import split_lines
+from cleaner.lang.detect import detect_language
+from cleaner.text.segment import split_lines
 
 PAGES = sorted((pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "aeb_sample" / "fulltext").glob("*.txt"))
 

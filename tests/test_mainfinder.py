@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner import mainfinder
-from cleaner.mainfinder import find_boilerplate, looks_like_page
-from cleaner.segment import split_lines
+from cleaner.mechanisms.mainfinder import core as mainfinder
+from cleaner.mechanisms.mainfinder.core import find_boilerplate, looks_like_page
+from cleaner.text.segment import split_lines
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -5,9 +5,9 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import mainfinder as mf
-from cleaner.segment import split_lines
-from cleaner.textscan import indices_holding
+from cleaner.mechanisms.mainfinder import core as mf
+from cleaner.text.segment import split_lines
+from cleaner.text.scan import indices_holding
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -1,4 +1,4 @@
-"""The line-rule index (cleaner/matcher.py) is speed only: the first rule that
+"""The line-rule index (cleaner/packs/matcher.py) is speed only: the first rule that
 matches a line must be the same with and without it."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.matcher import LineMatcher
-from cleaner.rules import _parse_rule, build_ruleset
-from cleaner.segment import split_lines
+from cleaner.packs.matcher import LineMatcher
+from cleaner.packs.ruleset import _parse_rule, build_ruleset
+from cleaner.text.segment import split_lines
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RULESET = build_ruleset()

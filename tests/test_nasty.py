@@ -13,7 +13,7 @@ import time
 import pytest
 
 import cleaner
-from cleaner import cli
+from cleaner.cli import main as cli
 
 from _clihelp import ROOT, assert_no_noise, assert_one_line, check_result, cmd, env, run_clean
 

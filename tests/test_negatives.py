@@ -10,7 +10,7 @@ import pathlib
 import pytest
 
 from cleaner import clean
-from cleaner.segment import split_lines
+from cleaner.text.segment import split_lines
 
 NEG = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "negatives"
 CASES = sorted(NEG.glob("*.txt"))

@@ -9,8 +9,9 @@ import tomllib
 import pytest
 
 from _clihelp import cli_main as main, ROOT
-from cleaner import cli, clean
-from cleaner.dates import to_iso
+from cleaner import clean
+from cleaner.cli import main as cli
+from cleaner.text.dates import to_iso
 
 SEED = ROOT / "fixtures" / "seeds" / "000_0e82d3106cdfd71a.txt"
 SEED2 = ROOT / "fixtures" / "seeds" / "002_ec419589a7edd8af.txt"

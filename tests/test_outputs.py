@@ -12,8 +12,8 @@ import subprocess
 
 import pytest
 
-from cleaner import output
-from cleaner.output import OutputError, open_outputs
+from cleaner.cli import output
+from cleaner.cli.output import OutputError, open_outputs
 
 from _clihelp import ROOT, assert_one_line, cmd, env, run_clean, temp_leftovers
 

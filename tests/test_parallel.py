@@ -1,7 +1,7 @@
 """`clean --jsonl -j N`: streaming, ordered, crash- and hang-proof batch cleaning.
 
 Faults are injected with the documented test hook CLEANER_TEST_FAULT (see
-cleaner/parallel.py): a worker that gets a record containing the marker dies
+cleaner/cli/parallel.py): a worker that gets a record containing the marker dies
 (`crash`: os._exit, `segv`: SIGSEGV) or sleeps forever (`hang`).
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cleaner.parallel import FAULT_ENV, Settings, clean_records
+from cleaner.cli.parallel import FAULT_ENV, Settings, clean_records
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EN = Settings(lang="en")

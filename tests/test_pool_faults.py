@@ -14,8 +14,8 @@ import sys
 
 import pytest
 
-from cleaner import worker
-from cleaner.parallel import FAULT_ENV, Settings, clean_records
+from cleaner.cli import worker
+from cleaner.cli.parallel import FAULT_ENV, Settings, clean_records
 
 from _clihelp import ROOT, env
 
@@ -83,7 +83,7 @@ def test_workers_that_keep_dying_at_start_up_do_not_abort_the_run(monkeypatch):
 
 STOP_IDLE = r"""
 import json, multiprocessing, os, signal
-from cleaner.parallel import Settings, clean_records
+from cleaner.cli.parallel import Settings, clean_records
 
 def records():
     for i in range(6):
@@ -111,7 +111,7 @@ def test_cli_says_once_on_stderr_and_writes_everything(tmp_path):
     script = ("import os, sys\n"
               "def fork():\n    raise BlockingIOError(11, 'Resource temporarily unavailable')\n"
               "os.fork = fork\n"
-              "from cleaner.cli import main\nsys.exit(main(sys.argv[1:]))\n")
+              "from cleaner.cli.main import main\nsys.exit(main(sys.argv[1:]))\n")
     r = subprocess.run([sys.executable, "-c", script, "--jsonl", "--lang", "en", "-j", "2", str(src)],
                        capture_output=True, env=env(), cwd=ROOT, timeout=120)
     assert r.returncode == 0, r.stderr

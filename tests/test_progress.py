@@ -5,8 +5,8 @@ import json
 import sys
 
 from _clihelp import in_process
-from cleaner import cli
-from cleaner.progress import SimpleBar
+from cleaner.cli import main as cli
+from cleaner.cli.progress import SimpleBar
 
 
 def test_progress_without_tqdm(monkeypatch, tmp_path):

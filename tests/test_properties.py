@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.segment import normalize_space
+from cleaner.text.segment import normalize_space
 
 BOILER = [
     "RELATED: Something happened somewhere else", "Related:", "- A linked headline here",

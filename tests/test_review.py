@@ -13,7 +13,7 @@ import zlib
 import pytest
 
 from _clihelp import cli_main as main, ROOT
-from cleaner import cli
+from cleaner.cli import main as cli
 from cleaner.api import Cleaner
 
 SEED = ROOT / "fixtures" / "seeds" / "000_0e82d3106cdfd71a.txt"

@@ -9,7 +9,7 @@ import tomllib
 import pytest
 
 from cleaner import clean
-from cleaner.segment import normalize_space, split_lines
+from cleaner.text.segment import normalize_space, split_lines
 
 SEEDS = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 LABELS = tomllib.loads((SEEDS / "labels.toml").read_text(encoding="utf-8"))["doc"]

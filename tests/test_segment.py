@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
+from cleaner.text.segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
 
 _NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _SPACES = set(" \t\u00a0\u1680\u202f\u205f\u3000\x0b\x0c") | set(map(chr, range(0x2000, 0x200b)))

@@ -1,8 +1,8 @@
-"""The speed work in cleaner/lang.py and cleaner/flags/foreign_language.py
+"""The speed work in cleaner/lang/detect.py and cleaner/flags/foreign_language.py
 changes no answer: each new function is held against a reference copy of the
 code it replaced (kept here), on generated text in many scripts and on
 paragraphs mixing languages. langdetect itself is the reference for the faster
-detector in cleaner.lang. No timing assertions.
+detector in cleaner.lang.detect. No timing assertions.
 """
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 #: equivalence hunts (speed work leaves results as before): `python -m pytest -m slow`
 pytestmark = pytest.mark.slow
 
-from cleaner import _langdetect_fast
-from cleaner import lang as langmod
+from cleaner.lang import langdetect_fast as _langdetect_fast
+from cleaner.lang import detect as langmod
 from cleaner.flags import foreign_language
 from cleaner.flags._util import make_flag, stripped_span
-from cleaner.segment import normalize_space
-from cleaner.stopwords import stopwords
+from cleaner.text.segment import normalize_space
+from cleaner.lang.stopwords import stopwords
 
 # ---------------------------------------------------------------- generated text
 
@@ -268,7 +268,7 @@ def para(raw, start=0):
     return types.SimpleNamespace(start=start, raw=raw, text=normalize_space(raw))
 
 
-# ---------------------------------------------------------------- cleaner.lang
+# ---------------------------------------------------------------- cleaner.lang.detect
 
 def test_the_fast_detector_is_in_use():
     """The tests below compare something: with langdetect 1.0.9 the faster
@@ -481,7 +481,7 @@ def test_the_library_never_freezes_its_hosts_objects():
 def test_the_clean_command_freezes_after_loading_langdetect():
     import subprocess
     import sys
-    code = ("import gc, sys; from cleaner import cli, lang; sys.argv = ['clean', '--version'];\n"
+    code = ("import gc, sys; from cleaner.cli import main as cli; from cleaner.lang import detect as lang; sys.argv = ['clean', '--version'];\n"
             "try: cli.entry()\nexcept SystemExit: pass\n"
             "assert lang.FREEZE_AFTER_LOAD; before = gc.get_freeze_count(); lang._factory();"
             " print(gc.get_freeze_count() > before)")

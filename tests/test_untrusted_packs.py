@@ -16,8 +16,9 @@ import subprocess
 import pytest
 import regex
 
-from cleaner import pattern_budget, rules
-from cleaner.rules import RulePackError, load_dir
+from cleaner.packs import budget as pattern_budget
+from cleaner.packs import ruleset as rules
+from cleaner.packs.ruleset import RulePackError, load_dir
 
 from _clihelp import ROOT, assert_one_line, cmd, env
 

@@ -2,7 +2,7 @@
 """Write cleaner/data/langcodes.tsv: every ISO 639 code that names an ISO 639-1 language.
 
 Run when updating: `pip install pycountry && python tools/make_langcodes.py`. The
-cleaner reads the table as data (cleaner/langcodes.py), so it needs no dependency
+cleaner reads the table as data (cleaner/lang/codes.py), so it needs no dependency
 to take `deu`, `ger` or GlotLID's `eng_Latn` for `de`/`en`.
 
 Rows: code, ISO 639-1 code, English name. The codes are the 639-1 code itself, its

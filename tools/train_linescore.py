@@ -1,4 +1,4 @@
-"""Train the main-text finder's line model (cleaner/linescore.py) from benchmark pages.
+"""Train the main-text finder's line model (cleaner/mechanisms/mainfinder/linescore.py) from benchmark pages.
 
     pip install '.[train]'
     python tools/train_linescore.py BENCH_DIR [BENCH_DIR ...] --out rules/mechanisms/linescore.toml
@@ -26,11 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleaner import linescore, mainfinder  # noqa: E402
+from cleaner.mechanisms.mainfinder import linescore
+from cleaner.mechanisms.mainfinder import core as mainfinder  # noqa: E402
 from cleaner.engine import _find_title  # noqa: E402
 from cleaner.evaluation import score_page, summarize  # noqa: E402
-from cleaner.lang import detect_language  # noqa: E402
-from cleaner.segment import split_lines  # noqa: E402
+from cleaner.lang.detect import detect_language  # noqa: E402
+from cleaner.text.segment import split_lines  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 RESCUE_THRESHOLDS = (0.5, 0.6, 0.65, 0.7)
@@ -154,7 +155,7 @@ def write_toml(weights: dict, path: Path, sources: list[str]) -> None:
     def arr(v):
         return "[" + ", ".join(repr(round(x, 8) if isinstance(x, float) else x) for x in v) + "]"
     lines = [
-        "# The main-text finder's line model (cleaner/linescore.py), written by",
+        "# The main-text finder's line model (cleaner/mechanisms/mainfinder/linescore.py), written by",
         "# tools/train_linescore.py; do not edit by hand: train again.",
         f"# Trained on the fulltext pages of: {', '.join(sources)}.",
         f"# {TREES} trees of depth {DEPTH} per pass (learning rate {LEARNING_RATE}).",

@@ -7,7 +7,7 @@ Usage::
     clean eval BENCH_DIR --rules my_pack/ --disable 'mainfinder.*' --input article
     clean eval BENCH_DIR --baseline none              # input as-is
     clean eval BENCH_DIR --baseline trafilatura       # html track, trafilatura.extract()
-    clean eval BENCH_DIR --baseline extract           # html track, cleaner.html.extract()
+    clean eval BENCH_DIR --baseline extract           # html track, cleaner.html.extract.extract()
 
 (``python -m cleaner.eval`` is the same command.)  Each BENCH_DIR holds
 ``ground-truth.json`` (page id -> {"articleBody": gold, "url": ...}) and one
@@ -69,11 +69,11 @@ error is one line on stderr.
 """
 from __future__ import annotations
 
-from .bench import TRACKS, input_path, load_ground_truth, missing_inputs, read_input
-from .cli import add_arguments, main, run
+from cleaner.evaluation.bench import TRACKS, input_path, load_ground_truth, missing_inputs, read_input
+from cleaner.evaluation.cli import add_arguments, main, run
 from .metric import (LOST_RECALL, SHINGLE_N, PageScore, attribute_removals, score_page, shingles,
                      summarize, summarize_rules, tokenize)
-from .report import extra_lines, lost_lines, worst_report
+from cleaner.evaluation.report import extra_lines, lost_lines, worst_report
 from .runner import (BASELINES, TrackResult, clean_fn_for, clean_page, engine_html, engine_text,
                      evaluate, extract_baseline, identity, pool_results, trafilatura_baseline)
 

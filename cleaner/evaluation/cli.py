@@ -8,10 +8,10 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from . import runner
-from .bench import TRACKS, load_ground_truth, missing_inputs
-from .report import print_by_rule, print_table, print_worst, worst_report
-from .runner import BASELINES, TrackResult, evaluate, make_pool, pool_results
+from cleaner.evaluation import runner
+from cleaner.evaluation.bench import TRACKS, load_ground_truth, missing_inputs
+from cleaner.evaluation.report import print_by_rule, print_table, print_worst, worst_report
+from cleaner.evaluation.runner import BASELINES, TrackResult, evaluate, make_pool, pool_results
 
 try:
     from cleaner.engine import INPUT_KINDS
@@ -63,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--baseline", choices=BASELINES,
                         help="score a baseline instead of the cleaner: none = input as-is, "
                              "trafilatura = trafilatura.extract() defaults (html), "
-                             "extract = cleaner.html.extract() alone (html)")
+                             "extract = cleaner.html.extract.extract() alone (html)")
     parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                         help="add a rule pack folder to the cleaner (repeatable)")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE_ID",

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .metric import SHINGLE_N, PageScore, shingles, tokenize
-from .runner import TrackResult
+from cleaner.evaluation.metric import SHINGLE_N, PageScore, shingles, tokenize
+from cleaner.evaluation.runner import TrackResult
 
 
 # --------------------------------------------------------------------------

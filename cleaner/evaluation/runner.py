@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .bench import TRACKS, load_ground_truth, read_input
-from .metric import PageScore, attribute_removals, score_page, summarize, summarize_rules
+from cleaner.evaluation.bench import TRACKS, load_ground_truth, read_input
+from cleaner.evaluation.metric import PageScore, attribute_removals, score_page, summarize, summarize_rules
 
 BASELINES = ("none", "trafilatura", "extract")
 
@@ -36,8 +36,8 @@ def trafilatura_baseline(html: str) -> str:
 
 
 def extract_baseline(html: str) -> str:
-    """Baseline ``extract``: `cleaner.html.extract()` alone (title line included)."""
-    from cleaner.html import extract
+    """Baseline ``extract``: `cleaner.html.extract.extract()` alone (title line included)."""
+    from cleaner.html.extract import extract
 
     return extract(html)[0]
 

@@ -14,18 +14,23 @@ from __future__ import annotations
 import fnmatch
 from typing import Callable, Iterable
 
-from cleaner.flag_kinds import DETECTOR_KINDS
-from cleaner.lang import normalize_code
+from cleaner.flags.kinds import DETECTOR_KINDS
+from cleaner.lang.detect import normalize_code
 from cleaner.report import Flag
 
-from . import doubled_word, foreign_language, fragment, mojibake, quote_style, unbalanced_quote
+from cleaner.flags import doubled_word
+from cleaner.flags import foreign_language
+from cleaner.flags import fragment
+from cleaner.flags import mojibake
+from cleaner.flags import quote_style
+from cleaner.flags import unbalanced_quote
 
 __all__ = ["detect_flags", "DETECTORS", "FLAG_RULES", "rule_ids"]
 
 _MODULES = (quote_style, unbalanced_quote, doubled_word, fragment, mojibake, foreign_language)
 
 if tuple(m.KIND for m in _MODULES) != DETECTOR_KINDS:   # the choosable kinds are listed once, there
-    raise ImportError("cleaner.flag_kinds.DETECTOR_KINDS does not match the detector modules")
+    raise ImportError("cleaner.flags.kinds.DETECTOR_KINDS does not match the detector modules")
 
 # name -> detect(paragraphs, lang) -> list[Flag]
 DETECTORS: dict[str, Callable[..., list[Flag]]] = {

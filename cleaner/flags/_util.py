@@ -15,7 +15,7 @@ import regex
 
 from cleaner.report import Flag
 # one search over all paragraphs for the characters a rule needs (shared with the main-text finder)
-from cleaner.textscan import indices_holding as hit_paragraphs
+from cleaner.text.scan import indices_holding as hit_paragraphs
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # "Plain" text: printable ASCII, the Latin-1 letters À..ÿ (not × ÷), and the

@@ -25,11 +25,11 @@ from typing import NamedTuple
 
 import regex
 
-from cleaner import lang as langmod
+from cleaner.lang import detect as langmod
 from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag, stripped_span
 from cleaner.report import Flag
-from cleaner.stopwords import available, stopwords
+from cleaner.lang.stopwords import available, stopwords
 
 RULE = "flag.foreign_language"
 KIND = "foreign-language"

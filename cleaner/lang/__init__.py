@@ -1,0 +1,1 @@
+"""Languages: code tables (codes), detection and scripts (detect), stopword lists."""

@@ -1,0 +1,123 @@
+"""Learned article probabilities for the lines of raw page text.
+
+The main-text finder's span search (cleaner/mechanisms/mainfinder/core.py) was set by hand on
+one benchmark; on pages it never saw it cut articles at code blocks, tables,
+bullet lists and caption blocks. This module scores every line with a small
+model learnt from data (tools/train_linescore.py, on both dev benchmarks,
+checked across them) so that the finder can give back the lines it would drop
+but that the evidence says are article.
+
+Two passes of gradient-boosted shallow trees, as jusText revises a paragraph's class
+from its neighbours', but learnt:
+
+1. local: the line's own features (length, stopword density, sentence
+   punctuation, links, menu shape, figures, duplicates, ...), what the span
+   search decided for it, and window means of those features around it;
+2. context: the same features and the first pass's probabilities of its neighbours.
+
+The trees are data, in rules/mechanisms/linescore.toml, compiled once into one Python
+function per pass (cleaner/mechanisms/mainfinder/treemodel.py): a few hundred comparisons per line.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from itertools import accumulate
+
+from cleaner.mechanisms.mainfinder import treemodel
+from cleaner.paths import load_data
+
+#: the local features, in the model's order: cleaner.mechanisms.mainfinder.core.line_rows writes
+#: them, tools/train_linescore.py names them in the weights file
+LOCAL = ("len", "words", "density", "terminal", "link", "good", "neargood", "short", "bad",
+         "dup1", "dup2", "bullet", "lower", "menu", "no_evidence", "digits", "commas", "colon",
+         "blank_before", "word_len", "sentence_inside", "span_weight", "position", "in_span",
+         "span_distance", "has_stoplist", "upper_start", "pipe", "old_header", "old_footer",
+         "old_far", "old_kept", "after_anchor", "anchor_distance")
+#: the local features whose window means are context features
+WINDOW_OF = ("len", "density", "terminal", "good", "short", "bad", "menu", "span_weight")
+WINDOWS = (1, 3, 8)
+STACK_WINDOWS = (1, 2, 4, 8, 16)
+_WINDOW_COLS = tuple(LOCAL.index(name) for name in WINDOW_OF)
+_GOOD, _LEN = LOCAL.index("good"), LOCAL.index("len")
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> dict:
+    """The shipped model: {"local": {...}, "stacked": {...}, "rescue": p, "demote": p}."""
+    return load_data("mechanisms", "linescore")
+
+
+def _window_bounds(n: int, w: int) -> tuple[list[int], list[int]]:
+    """For each of n positions, the start and end (exclusive) of the window of w
+    lines either side of it, cut at the edges."""
+    edge = min(n, w)
+    starts = [0] * edge + list(range(0, n - w))
+    ends = list(range(w + 1, n + 1)) + [n] * edge
+    return starts, ends
+
+
+def with_context(rows: list[list[float]]) -> list[list[float]]:
+    """Each row followed by the window means (WINDOWS) of WINDOW_OF around it (the
+    line itself left out), and the share of good prose before and after it.
+    Computed a column at a time from prefix sums (linear; no per-cell loop)."""
+    n = len(rows)
+    cols = [[r[c] for r in rows] for c in _WINDOW_COLS]
+    sums = [list(accumulate(col, initial=0.0)) for col in cols]
+    extra = []
+    for w in WINDOWS:
+        starts, ends = _window_bounds(n, w)
+        sizes = [b - a - 1 or 1 for a, b in zip(starts, ends)]
+        for col, acc in zip(cols, sums):
+            extra.append([(acc[b] - acc[a] - x) / m for a, b, x, m in zip(starts, ends, col, sizes)])
+    good = list(accumulate((r[_GOOD] * math.expm1(r[_LEN]) for r in rows), initial=0.0))
+    total = good[-1] or 1.0
+    extra.append([g / total for g in good[:-1]])
+    extra.append([(total - g) / total for g in good[1:]])
+    return [[*r, *e] for r, e in zip(rows, zip(*extra))]
+
+
+def stacked(probs: list[float]) -> list[tuple[float, ...]]:
+    """Second-pass features: the line's first-pass probability, its neighbours'
+    window means, the highest within 5 lines before and after, and the share of
+    probable article before and after it. Column at a time, no per-cell slicing."""
+    n = len(probs)
+    acc = list(accumulate(probs, initial=0.0))
+    total = max(1.0, acc[n])
+    cols = [probs]
+    for w in STACK_WINDOWS:
+        starts, ends = _window_bounds(n, w)
+        cols.append([(acc[b] - acc[a] - p) / max(1, b - a - 1) for a, b, p in zip(starts, ends, probs)])
+    # probabilities are >= 0, so padding with 0.0 gives the plain maxima (0.0 at the edges)
+    ext = [0.0] * 5 + probs + [0.0] * 5
+    cols.append(list(map(max, *(ext[k:k + n] for k in range(5)))) if n else [])
+    cols.append(list(map(max, *(ext[k:k + n] for k in range(6, 11)))) if n else [])
+    cols.append([a / total for a in acc[:-1]])
+    cols.append([(acc[n] - a) / total for a in acc[1:]])
+    return list(zip(*cols))
+
+
+def predict(layer: dict, rows: list[list[float]]) -> list[float]:
+    """The layer's boosted trees (cleaner/mechanisms/mainfinder/treemodel.py) on each row: its probabilities.
+    The compiled function is kept in the layer, so a model compiles once."""
+    if not rows:
+        return []
+    score = layer.get("_score")
+    if score is None:
+        score = layer["_score"] = treemodel.compile_layer(layer, len(rows[0]))
+    return list(map(score, rows))
+
+
+def probabilities(rows: list[list[float]], weights: dict | None = None) -> list[float]:
+    """Article probability of each line, from its LOCAL rows (both passes)."""
+    weights = weights or model()
+    if not rows:
+        return []
+    local = with_context(rows)
+    return predict(weights["stacked"], second_pass(local, predict(weights["local"], local)))
+
+
+def second_pass(local: list[list[float]], probs: list[float]) -> list[list[float]]:
+    """The second pass reads each line's first-pass features and the stacked
+    probabilities of its neighbourhood."""
+    return [[*a, *b] for a, b in zip(local, stacked(probs))]

@@ -1,0 +1,126 @@
+"""How far a region that a rule starts reaches (the `region` of a drop_region rule).
+
+Each function takes the document's lines, the index of the start line, the rule
+and the current marks, and returns the indices of the lines the region covers.
+They never cross a line another rule already claimed, so regions cannot swallow
+each other's evidence.
+"""
+from __future__ import annotations
+
+import regex
+
+from cleaner.text.segment import Line
+
+BULLET = regex.compile(r"^(?:[-–—•*·▪►▸●◦○■□➤→»]|\d{1,2}[.)])\s*\S")
+SENTENCE_END = regex.compile(r"[.!?…:;。！？]['\"”’»)]*$")
+MAX_BLANK_GAP = 3
+
+
+def _next_nonblank(lines: list[Line], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if not lines[j].blank:
+            return j
+    return None
+
+
+def is_headline_like(line: Line, max_words: int = 18) -> bool:
+    """Short, and no sentence punctuation at the end: how linked headlines look."""
+    return line.words <= max_words and not SENTENCE_END.search(line.text)
+
+
+def list_region(lines, start, rule, marks) -> list[int]:
+    """A heading and the list of linked headlines under it."""
+    covered = [start]
+    bulleted: bool | None = None
+    j = start
+    while True:
+        k = _next_nonblank(lines, j)
+        if k is None or k in marks or k - j - 1 > MAX_BLANK_GAP:
+            break
+        line = lines[k]
+        is_bullet = bool(BULLET.match(line.text)) and line.words <= 40
+        if bulleted is None:
+            bulleted = is_bullet
+        if bulleted and not is_bullet:
+            break
+        if not bulleted and not (is_headline_like(line) and line.words >= 3):
+            break
+        covered.append(k)
+        j = k
+        if len(covered) > 30:
+            break
+    return covered
+
+
+def appeal_region(lines, start, rule, marks) -> list[int]:
+    """A multi-paragraph appeal: following lines while they still speak of support."""
+    covered = [start]
+    j = start
+    while True:
+        k = _next_nonblank(lines, j)
+        if k is None or k in marks or k - j - 1 > MAX_BLANK_GAP:
+            break
+        if not rule.continues(lines[k].low):
+            break
+        covered.append(k)
+        j = k
+    return covered
+
+
+def tail_region(lines, start, rule, marks) -> list[int]:
+    """Widget text after a 'Share' heading: short non-sentence lines up to the first prose."""
+    covered = [start]
+    j = start
+    while True:
+        k = _next_nonblank(lines, j)
+        if k is None or k - j - 1 > MAX_BLANK_GAP:
+            break
+        line = lines[k]
+        if k not in marks and not is_headline_like(line, max_words=8):
+            break
+        if k not in marks:
+            covered.append(k)
+        j = k
+    return covered
+
+
+ARTICLE_EVIDENCE = ("credit", "dateline")
+#: the dateline or credit that starts an embedded article stands on the teaser's next line
+#: or the one after (a caption between); four let a credit further on, inside the article's
+#: own gallery, turn a one-line teaser into a region that swallowed the rest of the article
+LOOKAHEAD = 2
+
+
+def article_region(lines, start, rule, marks, region_starts: set[int]) -> list[int]:
+    """A teaser that heads a whole embedded article.
+
+    Only when a dateline or photo credit follows within a few lines (the signs of a
+    new article starting) does the region run on, up to the next teaser, the next
+    line another rule claimed for a different category, or the end. Otherwise it
+    is a one-line teaser and the body after it stays.
+    """
+    evidence = False
+    j = start
+    for _ in range(LOOKAHEAD):
+        k = _next_nonblank(lines, j)
+        if k is None:
+            break
+        if k in region_starts:
+            break
+        mark = marks.get(k)
+        if mark is not None and mark.category in ARTICLE_EVIDENCE:
+            evidence = True
+            break
+        j = k
+    if not evidence:
+        return [start]
+    covered = [start]
+    for k in range(start + 1, len(lines)):
+        if k in region_starts:
+            break
+        mark = marks.get(k)
+        if mark is not None and mark.category not in ARTICLE_EVIDENCE:
+            break
+        if not lines[k].blank:
+            covered.append(k)
+    return covered
