@@ -16,6 +16,7 @@ from cleaner.packs.matcher import LineMatcher
 from cleaner.report import Flag, Removal, Result
 from cleaner.packs.ruleset import Rule, RuleFailure, RuleSet
 from cleaner.text.segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
+from cleaner.text.shapes import SENTENCE_END
 
 # Mechanism rules: coded, but named, listed and switchable like pack rules.
 MECHANISMS = [
@@ -369,7 +370,7 @@ def _tail_start(lines: list[Line]) -> int:
 
 def _first_prose(lines: list[Line]) -> int:
     for l in lines:
-        if l.words >= PROSE_MIN_WORDS and regions.SENTENCE_END.search(l.text):
+        if l.words >= PROSE_MIN_WORDS and SENTENCE_END.search(l.text):
             return l.index
     return len(lines)
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cleaner.flags import _data, _util
+from cleaner.text.shapes import INVISIBLE
 
 DOUBLE = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 # Two single quotes standing for a double one: ‘‘…’’ and ''…''.
@@ -50,7 +51,7 @@ _GUILLEMETS = frozenset("\u00ab\u00bb")
 _INCH_MARKS = frozenset(['"', "\u201d", "''"])
 _OPEN_LEFT = frozenset("([{<\u2014\u2013-/\u2018\u201a")
 _CLOSE_RIGHT = frozenset(".,;:!?)]}>\u2026\u2014\u2013-/\u2019'" + DOUBLE)
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_ZERO_WIDTH = frozenset(INVISIBLE)
 _LEAD_OK = frozenset("-\u2013\u2014\u2022*>\u00b7")  # may precede a reopening mark
 _INCH = re.compile(r"\d['\u2032\u2019]\s?\d{1,2}$")
 

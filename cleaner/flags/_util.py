@@ -14,10 +14,11 @@ import re
 import regex
 
 from cleaner.report import Flag
+from cleaner.text.shapes import INVISIBLE
 # one search over all paragraphs for the characters a rule needs (shared with the main-text finder)
 from cleaner.text.scan import indices_holding as hit_paragraphs
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+ZERO_WIDTH = INVISIBLE
 # "Plain" text: printable ASCII, the Latin-1 letters À..ÿ (not × ÷), and the
 # typographic punctuation of news text ‘ ’ “ ” „ « » – — … (each \p{P} for
 # `regex`). On it PLAIN_LETTER are exactly the \p{L}\p{M} characters and

@@ -11,7 +11,7 @@ import statistics
 
 import regex
 
-from cleaner.mechanisms.regions import SENTENCE_END
+from cleaner.text.shapes import SENTENCE_END
 from cleaner.text.segment import Line
 from cleaner.lang.stopwords import stopwords
 

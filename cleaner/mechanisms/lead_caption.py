@@ -14,7 +14,7 @@ import functools
 import regex
 
 from cleaner.paths import load_data
-from cleaner.mechanisms.regions import SENTENCE_END
+from cleaner.text.shapes import SENTENCE_END
 from cleaner.text.segment import Line
 
 RULE_ID = "credit.lead_caption"

@@ -10,9 +10,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.text.segment import Line
-
-BULLET = regex.compile(r"^(?:[-–—•*·▪►▸●◦○■□➤→»]|\d{1,2}[.)])\s*\S")
-SENTENCE_END = regex.compile(r"[.!?…:;。！？]['\"”’»)]*$")
+from cleaner.text.shapes import BULLET_ITEM as BULLET, SENTENCE_END
 MAX_BLANK_GAP = 3
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cleaner.text.shapes import ZERO_WIDTH_BREAKS
+
 # Real whitespace, folded into one ASCII space: NBSP, narrow NBSP, figure space,
 # the en/em/thin/hair spaces, ideographic space, tabs, \v and \f.
 _SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"
@@ -17,7 +19,7 @@ _SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\
 # they touch real whitespace or a line's edge they go with the blank run. The
 # joiners ZWNJ and ZWJ are never touched, wherever they stand: they are part of
 # the word (Persian می‌خواهم, Malayalam chillu ന്‍, an emoji's ZWJ sequence).
-ZERO_WIDTH = "\u200b\u2060\ufeff"
+ZERO_WIDTH = ZERO_WIDTH_BREAKS
 _BLANK_CHARS = _SPACE_CHARS + ZERO_WIDTH        # what a line's ends are stripped of
 _S = re.escape(_SPACE_CHARS[1:])                # a character class body: real blanks but the ASCII space
 _Z = re.escape(ZERO_WIDTH)

@@ -56,6 +56,7 @@ from cleaner.mechanisms.mainfinder import linescore
 from cleaner.lang.detect import normalize_code
 from cleaner.paths import load_data
 from cleaner.lang.stopwords import stopwords
+from cleaner.text import shapes
 from cleaner.text.scan import indices_holding
 
 # --- line classification: jusText's defaults, in (effective) characters -----
@@ -169,8 +170,8 @@ _SEPARATORS = regex.compile(r"\s[|»·•/]\s|\s[|»·•]|[|»·•]\s")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets
 # (the definition; _is_terminal tests it without scanning the whole line).
 _TERMINAL = regex.compile(r"[.!?…。！？;:][\"'”’»)\]]*$")
-_TERMINAL_CHARS = ".!?…。！？;:"
-_CLOSERS = "\"'”’»)]"
+_TERMINAL_CHARS = shapes.TERMINAL_CHARS
+_CLOSERS = shapes.TERMINAL_CLOSERS
 _SENTENCE_INSIDE = regex.compile(r"\w[.!?。！？]\s+\p{Lu}|[。！？]|\w,\s\w")
 # Scripts written without spaces between words: a character there carries
 # about as much as a short word, so it counts thrice toward the length.
@@ -180,7 +181,7 @@ _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer
 # scans, so lines with only accents and curly quotes need no _DENSE scan
 # (tests/test_mainfinder_speed.py checks it covers every code point).
 _MAYBE_DENSE = re.compile("[\u0e00-\u1dff\u2e80-\U0010ffff]")
-_BULLET = regex.compile(r"^(?:[-–—•*·▪►●○◦]|\d{1,2}[.)])\s")
+_BULLET = shapes.BULLET_MARKER
 # (re's \d: Unicode digits of Python's Unicode version, found faster than with
 # regex, whose newer tables add the digits of a few recent scripts)
 _DIGIT = re.compile(r"\d")
