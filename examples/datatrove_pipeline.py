@@ -40,7 +40,7 @@ def build_pipeline(in_dir: str, out_dir: str, *, lang: str | None = None, rules=
 
 
 def main(argv=None) -> int:
-    from cleaner.engine import INPUT_KINDS
+    from cleaner.options import INPUT_KINDS
 
     p = argparse.ArgumentParser(description="Clean JSONL shards with datatrove and the cleaner.")
     p.add_argument("in_dir")

@@ -9,7 +9,7 @@ import pytest
 from cleaner import clean
 from cleaner.mechanisms.mainfinder import linescore
 from cleaner.mechanisms.mainfinder import core as mainfinder
-from cleaner.engine import _find_title
+from cleaner.title import find as find_title
 from cleaner.lang.detect import detect_language
 from cleaner.text.segment import split_lines
 
@@ -18,7 +18,7 @@ PAGES = sorted((pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "a
 
 def _search(text: str):
     lines, lang = split_lines(text), detect_language(text)
-    return lines, lang, mainfinder.search(lines, lang, _find_title(lines, {}))
+    return lines, lang, mainfinder.search(lines, lang, find_title(lines, {}))
 
 
 def test_weights_fit_the_features():

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner.mechanisms.mainfinder import linescore
 from cleaner.mechanisms.mainfinder import core as mainfinder  # noqa: E402
-from cleaner.engine import _find_title  # noqa: E402
+from cleaner.title import find as find_title  # noqa: E402
 from cleaner.evaluation import score_page, summarize  # noqa: E402
 from cleaner.lang.detect import detect_language  # noqa: E402
 from cleaner.text.segment import split_lines  # noqa: E402
@@ -62,7 +62,7 @@ def load_pages(bench: Path) -> list[dict]:
         gold_lines = {" ".join(TOKEN.findall(ln)) for ln in gold.splitlines() if ln.strip()}
         lines = split_lines(text)
         lang = detect_language(text)
-        found = mainfinder.search(lines, lang, _find_title(lines, {}))
+        found = mainfinder.search(lines, lang, find_title(lines, {}))
         if found is None:
             continue
         rows = mainfinder.line_rows(found, lang, lines)

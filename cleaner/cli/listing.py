@@ -35,14 +35,10 @@ def _json_escape(text: str) -> str:
 def rule_rows(cleaner) -> list[dict]:
     """Pack rules (built-in and --rules), coded mechanisms, the main-text finder's ids
     and the flag detectors: id, category, lang, action, description, source."""
-    from cleaner.engine import MECHANISMS
-    try:
-        from cleaner.flags import FLAG_RULES
-    except ImportError:
-        FLAG_RULES = []
+    from cleaner.flags import FLAG_RULES
+    from cleaner.mechanisms.registry import mechanisms
     rows = [r.to_listing() for r in cleaner.ruleset.rules]
-    rows += [{**m, "source": "(mechanism)"} for m in MECHANISMS]
-    rows += _mainfinder_rows()
+    rows += [m.listing() for m in mechanisms()]
     rows += [{"id": f["id"], "category": "flag", "lang": "*", "action": "flag",
               "description": f.get("description", ""), "source": "(detector)"} for f in FLAG_RULES]
     return rows
@@ -59,21 +55,6 @@ def list_rules(cleaner, rows, fmt: str, out) -> None:
         off = " (disabled)" if disabled else ""
         r = {k: escape(str(v)) for k, v in r.items()}
         out.write(f"{r['id']:<40} {r['category']:<11} {r['lang']:<3} {r['action']:<18} {r['description']}{off}\n")
-
-
-def _mainfinder_rows() -> list[dict]:
-    """The main-text finder: its switch (`--disable mainfinder`), then each id its removals
-    carry, read from mainfinder.RULES (id -> (category, description)) so new ids show up."""
-    from cleaner.mechanisms.mainfinder import core as mainfinder
-    categories = ",".join(sorted({category for category, _ in mainfinder.RULES.values()}))
-    rows = [{"id": "mainfinder", "category": categories, "lang": "*", "action": "switch",
-             "description": "The main-text finder for raw page text (all of mainfinder.*); it runs with "
-                            "--input page, or auto when the text looks like a whole page",
-             "source": "(mechanism)"}]
-    rows += [{"id": rule_id, "category": category, "lang": "*", "action": "mechanism",
-              "description": f"Main-text finder: {description}", "source": "(mechanism)"}
-             for rule_id, (category, description) in mainfinder.RULES.items()]
-    return rows
 
 
 def unmatched(patterns, rows) -> list[str]:

@@ -14,7 +14,7 @@ from cleaner.evaluation.report import print_by_rule, print_table, print_worst, w
 from cleaner.evaluation.runner import BASELINES, TrackResult, evaluate, make_pool, pool_results
 
 try:
-    from cleaner.engine import INPUT_KINDS
+    from cleaner.options import INPUT_KINDS
 except ImportError:  # the baselines still run without the engine
     INPUT_KINDS = ("auto", "article", "page")
 EXIT_OK, EXIT_PAGE_ERROR, EXIT_USAGE, EXIT_RULES, EXIT_WORKER = 0, 1, 2, 3, 5

@@ -12,8 +12,13 @@ import statistics
 import regex
 
 from cleaner.text.shapes import SENTENCE_END
+from cleaner.context import Doc, Mark
+from cleaner.mechanisms.registry import Mechanism
 from cleaner.text.segment import Line
 from cleaner.lang.stopwords import stopwords
+
+RULE_ID = "offtopic.cohesion"
+MECHANISMS = [Mechanism(RULE_ID, "offtopic", "A trailing block whose vocabulary shares nothing with the title and body")]
 
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 STEM = 5                   # compare word prefixes: Korea/Korean, weapon/weapons
@@ -133,3 +138,8 @@ def _body_cohesion(paragraphs: list[list[str]], title_words: list[str]) -> float
         if ws:
             scores.append(sum(1 for w in ws if w in title or in_paragraphs[w] >= 2) / len(ws))
     return statistics.median(scores) if scores else 0.0
+
+
+def mark(doc: Doc, marks: dict[int, Mark]) -> None:
+    for k in offtopic_tail(doc.lines, marks, doc.title_idx, doc.lang):
+        marks[k] = Mark("offtopic", RULE_ID, certain=False)

@@ -16,12 +16,16 @@ import functools
 import regex
 
 from cleaner.mechanisms.cohesion import content_words
+from cleaner.mechanisms.registry import Mechanism
 from cleaner.paths import load_data
 from cleaner.report import Flag
 from cleaner.text.segment import Line
 from cleaner.lang.stopwords import stopwords
 
 RULE_ID = "offtopic.contrast"
+MECHANISMS = [Mechanism(RULE_ID, "offtopic",
+                        "Flags (never removes) the last 1-3 paragraphs as suspected_offtopic when they reuse far "
+                        "fewer of the article's words than its own paragraphs do (rules/mechanisms/offtopic.toml)")]
 _WORD = regex.compile(r"\p{L}+")
 
 

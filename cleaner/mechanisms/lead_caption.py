@@ -13,11 +13,16 @@ import functools
 
 import regex
 
+from cleaner.context import Doc, Mark
+from cleaner.mechanisms.registry import Mechanism
 from cleaner.paths import load_data
 from cleaner.text.shapes import SENTENCE_END
 from cleaner.text.segment import Line
 
 RULE_ID = "credit.lead_caption"
+MECHANISMS = [Mechanism(RULE_ID, "credit",
+                        "A short verbless descriptive line between the title and the first body paragraph "
+                        "(languages with verb cues in rules/mechanisms/lead_caption.toml)")]
 _QUOTES = '"“”„«»'
 
 
@@ -59,3 +64,13 @@ def is_lead_caption(cand: Line, body: Line, lang: str) -> bool:
     if body.words < max(conf.body_min_words, 2 * cand.words) or not SENTENCE_END.search(body.text):
         return False
     return not cues.search(cand.low)
+
+
+def mark(doc: Doc, marks: dict[int, Mark]) -> None:
+    """Mark the first kept line under the title, if it is the lead photo's caption."""
+    nxt = doc.next_kept(doc.title_idx, marks)
+    if nxt is None:
+        return
+    after = doc.next_kept(nxt, marks)
+    if after is not None and is_lead_caption(doc.lines[nxt], doc.lines[after], doc.lang):
+        marks[nxt] = Mark("credit", RULE_ID, certain=False)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from cleaner.context import Mark
+from cleaner.packs.ruleset import RuleFailure
 from cleaner.text.segment import Line
 from cleaner.text.shapes import BULLET_ITEM as BULLET, SENTENCE_END
 MAX_BLANK_GAP = 3
@@ -122,3 +124,30 @@ def article_region(lines, start, rule, marks, region_starts: set[int]) -> list[i
         if not lines[k].blank:
             covered.append(k)
     return covered
+
+
+_REACH = {"article": article_region, "list": list_region, "appeal": appeal_region}
+
+
+def grow(doc, starts: dict, marks: dict) -> None:
+    """Grow the region of each drop_region rule that marked a line (`starts`: line
+    index -> rule), in document order; a region swallowed by an earlier one is
+    skipped, and a rule whose pattern fails is retired for the document."""
+    region_starts = {i for i, r in starts.items() if r.region == "article"}
+    for i in sorted(starts):
+        rule = starts[i]
+        if marks.get(i) is None or marks[i].rule != rule.id:
+            continue  # swallowed by an earlier region
+        try:
+            if rule.region == "article":
+                covered = article_region(doc.lines, i, rule, marks, region_starts)
+            else:
+                covered = _REACH.get(rule.region, tail_region)(doc.lines, i, rule, marks)
+        except RuleFailure as exc:
+            doc.retire(exc)
+            continue
+        for k in covered:
+            if k != i:
+                prior = marks.get(k)
+                marks[k] = Mark(rule.category, rule.id, certain=False,
+                                under=prior if prior is not None and prior.certain else None)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-#: the modules under cleaner/mechanisms/ that declare MECHANISMS, in pipeline order
-MODULES = ("regions", "caption", "lead_caption", "cohesion", "mainfinder", "repeated_line",
-           "guard", "trailing_list", "contrast")
+#: the modules under cleaner/mechanisms/ that declare MECHANISMS, in the order
+#: `--list-rules --format json` lists them
+MODULES = ("caption", "lead_caption", "trailing_list", "repeated_line", "cohesion", "contrast", "guard",
+           "mainfinder")
 
 
 @dataclass(frozen=True)
