@@ -5,6 +5,7 @@ import functools
 from typing import Iterable
 
 from cleaner.engine import Engine
+from cleaner.options import Options
 from cleaner.report import Result
 from cleaner.packs.ruleset import RuleSet, build_ruleset
 
@@ -37,15 +38,27 @@ class Cleaner:
             self._choices[key] = chosen
         return chosen
 
-    def clean(self, text: str, *, lang: str | None = None, body_only: bool = False,
-              html: bool | None = None, flags=True, input: str = "auto") -> Result:
-        """`input`: "article" for already extracted text (never cut by the main-text
-        finder), "page" for raw page text, "auto" to decide per document. `flags`:
-        True/"all", False/"none", or the kinds wanted ("mojibake,fragment" or an
-        iterable); only the chosen detectors run. An unknown kind raises ValueError."""
+    def clean(self, text: str, options: Options | None = None, *, lang: str | None = None,
+              body_only: bool = False, html: bool | None = None, flags=True, input: str = "auto") -> Result:
+        """Clean one document, with `options` (an Options, built once for many calls) or
+        the same fields as keywords. `input`: "article" for already extracted text (never
+        cut by the main-text finder), "page" for raw page text, "auto" to decide per
+        document. `flags`: True/"all", False/"none", or the kinds wanted
+        ("mojibake,fragment" or an iterable); only the chosen detectors run. An unknown
+        kind raises ValueError."""
+        given = Options(lang=lang, body_only=body_only, html=html, flags=flags, input=input)
+        if options is None:
+            options = given
+        elif given != _DEFAULT:
+            raise TypeError("clean() takes options or keyword options, not both")
+        return self.clean_with(text, options)
+
+    def clean_with(self, text: str, options: Options) -> Result:
+        """clean(text, options): the one path every front end takes."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}")
-        kinds = self.flag_choice(flags)
+        kinds = self.flag_choice(options.flags)
+        lang, html = options.lang, options.html
         page_meta: dict = {}
         if html is None:
             html = _looks_like_html(text)
@@ -55,7 +68,8 @@ class Cleaner:
         if lang is None:
             from cleaner.lang.detect import detect_language
             lang = detect_language(text)
-        result = self.engine.run(text, lang, body_only=body_only, want_flags=kinds, input_kind=input)
+        result = self.engine.run(text, lang, body_only=options.body_only, want_flags=kinds,
+                                 input_kind=options.input)
         if html:
             result.meta["source"] = "html"
             if page_meta.get("warnings"):  # the page lost text in the parser (html_check)
@@ -68,6 +82,9 @@ class Cleaner:
         from cleaner.text.dates import normalize_meta
         normalize_meta(result.meta)   # one date format for the text and the HTML paths
         return result
+
+
+_DEFAULT = Options()
 
 
 def _looks_like_html(text: str) -> bool:
@@ -83,10 +100,11 @@ def _cached(rules: tuple[str, ...], disable: tuple[str, ...]) -> Cleaner:
     return Cleaner(rules, disable)
 
 
-def clean(text: str, *, lang: str | None = None, body_only: bool = False, html: bool | None = None,
-          rules: Iterable[str] = (), disable: Iterable[str] = (), flags=True,
+def clean(text: str, options: Options | None = None, *, lang: str | None = None, body_only: bool = False,
+          html: bool | None = None, rules: Iterable[str] = (), disable: Iterable[str] = (), flags=True,
           input: str = "auto") -> Result:
     """Clean one document. `rules`: extra rule-pack folders; `disable`: rule ids or globs;
-    `flags`: True/"all" (default), False/"none", or the flag kinds wanted."""
-    return _cached(tuple(rules), tuple(disable)).clean(text, lang=lang, body_only=body_only, html=html, flags=flags,
-                                                        input=input)
+    `flags`: True/"all" (default), False/"none", or the flag kinds wanted. `options`: an
+    Options in place of lang, body_only, html, flags and input."""
+    return _cached(tuple(rules), tuple(disable)).clean(text, options, lang=lang, body_only=body_only, html=html,
+                                                        flags=flags, input=input)

@@ -54,3 +54,4 @@ def test_every_id_in_a_report_is_registered():
 def test_every_registered_id_can_be_disabled():
     for m in registry.mechanisms():
         assert Cleaner(disable=[m.id]).ruleset.is_disabled(m.id)
+
