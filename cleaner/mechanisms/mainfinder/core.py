@@ -27,7 +27,7 @@ menus, link lists, teasers, cookie notices and footers around one article.
    it, while one-line paragraphs, quotes, subheadings and lists *inside*
    the article are kept.  When the page repeats its title (the article's
    headline), the best run starting shortly after a repeat wins unless
-   another run is ANCHOR_BONUS times stronger.
+   another run is anchor_bonus times stronger.
 4. Everything outside the run is dropped; inside it only a long run of
    pure menu lines is.
 
@@ -40,113 +40,31 @@ it (isolated short lines inside prose are cheap).
 Entry points: ``looks_like_page`` (a cheap gate: True only for raw page
 text, so clean text is never touched) and ``find_boilerplate`` (ranges of
 lines to drop).  Precision first: when no run of prose is found nothing is
-dropped.  Every threshold is a module constant and a keyword argument.
-Linear time.
+dropped.  Every threshold is a field of one FinderOptions (options.py: the
+defaults are data, rules/mechanisms/mainfinder.toml [finder]), which each entry
+point takes as `options`.  Linear time.
 """
 from __future__ import annotations
 
 import functools
 import math
 import re
+from typing import Callable
 
 import regex
 
 from cleaner.packs import prefilter as _prefilter
 from cleaner.mechanisms.mainfinder import linescore
+from cleaner.mechanisms.mainfinder.options import DEFAULT, FinderOptions
 from cleaner.lang.detect import normalize_code
 from cleaner.paths import load_data
 from cleaner.lang.stopwords import stopwords
 from cleaner.text import shapes
 from cleaner.text.scan import indices_holding
 
-# --- line classification: jusText's defaults, in (effective) characters -----
-#: a line shorter than this is "short": it is prose only with sentence
-#: punctuation and stopwords (jusText's length_low).
-MIN_GOOD_CHARS = 70
-#: a line at least this long with enough stopwords is "good"; shorter ones
-#: are "near-good" (jusText's length_high).
-MIN_LONG_CHARS = 200
-#: below this stopword density a long line is "bad" (jusText's stopwords_low).
-MIN_STOPWORD_DENSITY = 0.30
-#: at or above this density a line is good or near-good (jusText's
-#: stopwords_high); between the two it is near-good.
-MIN_GOOD_STOPWORD_DENSITY = 0.32
-#: a line with more than this share of its characters in URLs or e-mail
-#: addresses is bad (plain-text analogue of jusText's max_link_density).
-MAX_LINK_DENSITY = 0.2
-#: a line with at least this many " | ", " » ", " · " separators is a link row.
-MIN_SEPARATORS = 2
-
-# --- weights -------------------------------------------------------------------
-#: what one furniture line costs, in characters of prose it cancels.
-SHORT_PENALTY = 150.0
-#: a run of this many furniture lines costs the full penalty per line;
-#: shorter runs cost proportionally less per line (an isolated subheading
-#: or credit costs a third).
-FULL_PENALTY_RUN = 3
-#: a short line shaped like a list item (mostly lower-case words, some
-#: stopwords: "Writing a blog post", not "Online Business") costs this
-#: share of the penalty: lists inside articles.
-LISTISH_FACTOR = 0.6
-#: a line marked as a list item ("- ", "• ", "1. ") costs this share.
-BULLET_FACTOR = 0.25
-#: near-good lines count this share of their length ...
-NEARGOOD_WEIGHT = 0.5
-#: ... and short prose lines (sentence punctuation, stopwords, at least
-#: MIN_PROSE_WORDS words) this share.
-SHORT_WEIGHT = 0.5
-MIN_PROSE_WORDS = 3
-#: a long line poor in stopwords that is still a whole sentence (no link share,
-#: sentence punctuation at its end, at least this many words: "Argentina got
-#: past Chile 3-0, with Pella beating Jarry 6-4, 6-3.") weighs nothing: names
-#: and scores are no evidence of prose, and no evidence of furniture either.
-MIN_NAMED_SENTENCE_WORDS = 12
-#: a row of figures (at least this many numbers, one of them a price, a
-#: percentage or a decimal: a table row, a price, a ticker) weighs nothing
-#: either, where it would weigh like furniture; so does an interview's turn,
-#: a line opening with one capital letter and a colon ("Q: Favorite books?",
-#: "A: Lebron James", "F:", "P:", "В:"). See _no_evidence.
-MIN_FIGURES = 2
-#: a page with fewer good lines than this (short paragraphs throughout)
-#: counts its near-good and short prose lines fully.
-MIN_GOOD_LINES = 5
-#: a line whose word 4-grams are at least this share found in two or more
-#: earlier lines is a blob repeating them (weighs like furniture).
-MIN_DUP_SHARE = 0.8
-
-# --- the title anchor ------------------------------------------------------------
-#: the best run starting within MAX_ANCHOR_DISTANCE non-blank lines after a
-#: repeat of the page's title wins unless another run scores more than
-#: ANCHOR_BONUS times as much.
-ANCHOR_BONUS = 3.0
-MAX_ANCHOR_DISTANCE = 40
-#: at most this many title repeats are tried (keeps the search linear).
-MAX_ANCHORS = 8
-#: a title, and a line repeating it, is at most this long.
-MAX_TITLE_CHARS = 300
-
-# --- a list the article announces ------------------------------------------------------
-#: the article's run is followed by a line ending in ':' ("Tour dates:") and a
-#: block of rows, each with a digit (dates, scores, prices), with no blank line
-#: between: the rows are the list the article announced and go with it, when
-#: there are at least this many ...
-MIN_ANNOUNCED_ROWS = 3
-#: ... of at most this many words each.
-MAX_ROW_WORDS = 30
-
-# --- menus and the gate -----------------------------------------------------------
-#: a menu line has at most this many words, fewer than MAX_MENU_LINE_CHARS
-#: characters, no digit and no sentence punctuation.
-MAX_MENU_WORDS = 4
-MAX_MENU_LINE_CHARS = 40
-#: inside the article, a run of at least this many menu lines is dropped.
-MIN_MENU_RUN = 8
-#: looks_like_page needs at least this many menu lines ...
-MIN_MENU_LINES = 20
-#: ... and either a run of at least this many consecutive ones ...
-MIN_GATE_MENU_RUN = 8
-#: ... or this share of the non-blank lines being menu lines.
-MIN_MENU_SHARE = 0.3
+# Every threshold is a field of FinderOptions (options.py), its default read from
+# rules/mechanisms/mainfinder.toml [finder]; each function below reads the ones it
+# needs into locals once per call.
 
 #: rule ids find_boilerplate reports, with their category.
 RULES = {
@@ -269,8 +187,9 @@ def _copyright(lang: str) -> tuple[regex.Pattern, tuple[str, ...] | None]:
     return pattern, (_prefilter.literals(prefilter) or None) if prefilter else None
 
 
-def _features(lines, lang: str, max_link_density: float, min_separators: int) -> list[_Feat]:
+def _features(lines, lang: str, options: FinderOptions) -> list[_Feat]:
     """One _Feat per non-blank line, duplicates marked."""
+    max_link_density, min_separators = options.max_link_density, options.min_separators
     stop = _lang_stopwords(lang)
     rows = [ln for ln in lines if ln.text]
     texts = [ln.text for ln in rows]
@@ -312,14 +231,15 @@ def _features(lines, lang: str, max_link_density: float, min_separators: int) ->
                   or (k in copyright_lines and bool(notice.search(ln.low))))
         f.dup = 0
         feats.append(f)
-    _mark_duplicates(feats)
+    _mark_duplicates(feats, options.min_good_chars, options.min_dup_share)
     return feats
 
 
-def _mark_duplicates(feats, n: int = 4) -> None:
-    """dup = 1: an exact repeat of an earlier line of at least MIN_GOOD_CHARS;
+def _mark_duplicates(feats, min_good_chars: int, min_dup_share: float, n: int = 4) -> None:
+    """dup = 1: an exact repeat of an earlier line of at least min_good_chars;
     dup = 2: a line whose word n-grams mostly occur in two or more earlier
-    lines (a summary or metadata blob stitched from the article)."""
+    lines (a summary or metadata blob stitched from the article): at least
+    min_dup_share of them."""
     grams = [list(zip(*[f.toks[k:] for k in range(n)])) for f in feats]
     # first[g]: the first line holding n-gram g.  Filled from the last line
     # back so the earliest one wins, with dict.update doing the work in C;
@@ -331,19 +251,21 @@ def _mark_duplicates(feats, n: int = 4) -> None:
     for pos, f in enumerate(feats):
         text = " ".join(f.toks)
         shingles = grams[pos]
-        if f.length >= MIN_GOOD_CHARS and text in seen:
+        if f.length >= min_good_chars and text in seen:
             f.dup = 1
         elif len(shingles) >= 8:
             owners = list(map(first.__getitem__, shingles))
             covered = len(owners) - owners.count(pos)
-            if covered >= MIN_DUP_SHARE * len(shingles) and len(set(owners) - {pos}) >= 2:
+            if covered >= min_dup_share * len(shingles) and len(set(owners) - {pos}) >= 2:
                 f.dup = 2
         seen.add(text)
 
 
-def _classify(feats, min_good_chars, min_long_chars, min_stopword_density,
-              min_good_stopword_density) -> None:
+def _classify(feats, options: FinderOptions) -> None:
     """jusText's context-free classification."""
+    min_good_chars, min_long_chars = options.min_good_chars, options.min_long_chars
+    min_stopword_density = options.min_stopword_density
+    min_good_stopword_density = options.min_good_stopword_density
     for f in feats:
         if f.link:
             f.cls = BAD
@@ -368,7 +290,7 @@ def _weight(f, p) -> float:
         return f.length * factor
     if f.cls == NEARGOOD:
         return f.length * factor * p["neargood_weight"]
-    if (f.cls == SHORT and f.terminal and f.words >= MIN_PROSE_WORDS
+    if (f.cls == SHORT and f.terminal and f.words >= p["min_prose_words"]
             and f.density >= p["min_stopword_density"]):
         return f.length * factor * p["short_weight"]
     if f.cls == BAD:
@@ -381,24 +303,26 @@ def _weight(f, p) -> float:
     return -penalty
 
 
-def _no_evidence(f) -> bool:
+def _no_evidence(f, min_named_sentence_words: int, min_figures: int) -> bool:
     """A line that is neither prose nor furniture, whatever its features say: a
-    whole sentence of names and scores, a row of figures, an interview's turn.
-    It weighs nothing, so it never splits the article it stands in."""
+    whole sentence of names and scores (at least min_named_sentence_words words),
+    a row of figures, an interview's turn. It weighs nothing, so it never splits
+    the article it stands in."""
     if f.link or f.dup:
         return False
     text = f.text
-    if f.cls == BAD and f.terminal and f.words >= MIN_NAMED_SENTENCE_WORDS:
+    if f.cls == BAD and f.terminal and f.words >= min_named_sentence_words:
         return True
-    return (text[1:2] == ":" and _INTERVIEW_TURN.match(text) is not None) or _figures_row(text)
+    return (text[1:2] == ":" and _INTERVIEW_TURN.match(text) is not None) or _figures_row(text, min_figures)
 
 
-def _figures_row(text: str) -> bool:
-    """A row of figures (MIN_FIGURES): '225.86 -12.99 -5.44%', '63 85% 1 tackle', '$139.00 (save $20)'."""
+def _figures_row(text: str, min_figures: int) -> bool:
+    """A row of at least min_figures figures, one a price, a percentage or a decimal:
+    '225.86 -12.99 -5.44%', '63 85% 1 tackle', '$139.00 (save $20)'."""
     if not _DIGIT.search(text):
         return False
     figures = _FIGURE.findall(text)
-    return len(figures) >= MIN_FIGURES and (any(c in text for c in _MONEY_OR_PERCENT)
+    return len(figures) >= min_figures and (any(c in text for c in _MONEY_OR_PERCENT)
                                            or any("." in n or "," in n for n in figures))
 
 
@@ -408,8 +332,9 @@ def _listish(f) -> bool:
 
 def _line_weights(feats, p) -> list[float]:
     weights = [_weight(f, p) for f in feats]
+    min_named_sentence_words, min_figures = p["min_named_sentence_words"], p["min_figures"]
     for k, f in enumerate(feats):
-        if weights[k] < 0 and _no_evidence(f):
+        if weights[k] < 0 and _no_evidence(f, min_named_sentence_words, min_figures):
             weights[k] = 0.0
     full = max(1, p["full_penalty_run"])
     n = len(weights)
@@ -454,21 +379,21 @@ def _best_span(weights, lo: int = 0, hi: int | None = None):
     return best
 
 
-def _announced_list_end(feats, last: int) -> int:
+def _announced_list_end(feats, last: int, min_rows: int, max_row_words: int) -> int:
     """`last`, or the last row of a list the article announces at its end (a
     lead-in line ending in ':', the run's last line or the one after it, and a
-    block of digit-bearing rows: see MIN_ANNOUNCED_ROWS)."""
+    block of at least min_rows digit-bearing rows of at most max_row_words words)."""
     lead = next((k for k in (last, last + 1) if k < len(feats) and _lead_in(feats[k])), None)
     if lead is None:
         return last
     end, prev = lead, feats[lead].idx
     for k in range(lead + 1, len(feats)):
         row = feats[k]
-        if (row.idx != prev + 1 or row.link or row.words > MAX_ROW_WORDS
+        if (row.idx != prev + 1 or row.link or row.words > max_row_words
                 or not _DIGIT.search(row.text)):
             break
         end, prev = k, row.idx
-    return end if end - lead >= MIN_ANNOUNCED_ROWS else last
+    return end if end - lead >= min_rows else last
 
 
 def _lead_in(f) -> bool:
@@ -476,9 +401,10 @@ def _lead_in(f) -> bool:
     return not f.link and f.words >= 3 and f.text.rstrip().endswith(":")
 
 
-def _title_anchors(feats, title_index: int | None) -> list[int]:
+def _title_anchors(feats, title_index: int | None, max_title_chars: int, max_anchors: int) -> list[int]:
     """Positions (in feats) of later lines repeating the title line (the
-    article's own headline: the article starts shortly after one)."""
+    article's own headline: the article starts shortly after one): at most
+    max_anchors of them, none longer than max_title_chars."""
     if title_index is None:
         title_pos = 0
     else:
@@ -486,13 +412,13 @@ def _title_anchors(feats, title_index: int | None) -> list[int]:
         if title_pos is None:
             return []
     title = feats[title_pos]
-    if title.length > MAX_TITLE_CHARS or not title.toks:
+    if title.length > max_title_chars or not title.toks:
         return []
     tset = set(title.toks)
     out = []
     for k in range(title_pos + 1, len(feats)):
         f = feats[k]
-        if f.length > MAX_TITLE_CHARS or not f.toks:
+        if f.length > max_title_chars or not f.toks:
             continue
         if len(f.low) >= 10 and f.low in title.low:
             out.append(k)
@@ -501,41 +427,51 @@ def _title_anchors(feats, title_index: int | None) -> list[int]:
             common = len(tset.intersection(f.toks))
             if common >= 0.5 * len(tset) and common >= 0.8 * len(set(f.toks)):
                 out.append(k)
-        if len(out) >= MAX_ANCHORS:
+        if len(out) >= max_anchors:
             break
     return out
 
 
-def is_menu_line(text: str) -> bool:
-    """A few words, no digit, no sentence punctuation: a menu item's shape."""
-    return (len(text) < MAX_MENU_LINE_CHARS and len(text.split()) <= MAX_MENU_WORDS
-            and not _is_terminal(text) and not _DIGIT.search(text))
+def menu_line_test(options: FinderOptions | None = None) -> Callable[[str], bool]:
+    """is_menu_line under `options`' limits (max_menu_line_chars, max_menu_words),
+    bound once: the test runs on every line."""
+    o = DEFAULT if options is None else options
+    max_chars, max_words = o.max_menu_line_chars, o.max_menu_words
+
+    def is_menu_line(text: str) -> bool:
+        """A few words, no digit, no sentence punctuation: a menu item's shape."""
+        return (len(text) < max_chars and len(text.split()) <= max_words
+                and not _is_terminal(text) and not _DIGIT.search(text))
+    return is_menu_line
 
 
-def looks_like_page(lines, lang: str = "", *, min_menu_lines: int = MIN_MENU_LINES,
-                    min_gate_menu_run: int = MIN_GATE_MENU_RUN,
-                    min_menu_share: float = MIN_MENU_SHARE) -> bool:
+#: the menu-line test with the default limits
+is_menu_line = menu_line_test()
+
+
+def looks_like_page(lines, lang: str = "", *, options: FinderOptions | None = None) -> bool:
     """Cheap gate: True only for raw page text.
 
     Raw page text carries navigation: many menu lines (a few words, no
     digit, no sentence punctuation), at least `min_menu_lines` of them, and
     either a run of `min_gate_menu_run` consecutive ones or a share of at
-    least `min_menu_share` of the non-blank lines.  Clean article text, with
-    its one-line paragraphs, subheadings, lists and tables, does not pass.
-    `lang` is accepted for symmetry; the gate does not need it.
+    least `min_menu_share` of the non-blank lines (FinderOptions).  Clean
+    article text, with its one-line paragraphs, subheadings, lists and
+    tables, does not pass.  `lang` is accepted for symmetry; the gate does
+    not need it.
     """
-    return menu_gate([is_menu_line(ln.text) for ln in lines if ln.text], min_menu_lines=min_menu_lines,
-                     min_gate_menu_run=min_gate_menu_run, min_menu_share=min_menu_share)
+    is_menu = menu_line_test(options)
+    return menu_gate([is_menu(ln.text) for ln in lines if ln.text], options=options)
 
 
-def menu_gate(menu: list[bool], *, min_menu_lines: int = MIN_MENU_LINES,
-              min_gate_menu_run: int = MIN_GATE_MENU_RUN, min_menu_share: float = MIN_MENU_SHARE) -> bool:
+def menu_gate(menu: list[bool], *, options: FinderOptions | None = None) -> bool:
     """looks_like_page's test on the non-blank lines' menu shapes, for a caller that
     has them already (cleaner/mechanisms/input_kind.py)."""
+    o = DEFAULT if options is None else options
     count = sum(menu)
-    if count < min_menu_lines:
+    if count < o.min_menu_lines:
         return False
-    return longest_run(menu) >= min_gate_menu_run or count >= min_menu_share * len(menu)
+    return longest_run(menu) >= o.min_gate_menu_run or count >= o.min_menu_share * len(menu)
 
 
 def longest_run(flags: list[bool]) -> int:
@@ -549,7 +485,8 @@ def longest_run(flags: list[bool]) -> int:
 
 
 def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
-                     neutral: frozenset[int] = frozenset(), **thresholds) -> list[tuple[int, int, str, str]]:
+                     neutral: frozenset[int] = frozenset(),
+                     options: FinderOptions | None = None) -> list[tuple[int, int, str, str]]:
     """Ranges (first_line, last_line, category, rule_id) of lines the span search
     drops (steps 1-4; without the learnt rescue, which find_boilerplate_explained adds).
 
@@ -559,52 +496,40 @@ def find_boilerplate(lines, lang: str = "", title_index: int | None = None, *,
     caller treats as the title, is never dropped; its text locates the
     article (the headline repeats it).  When it is None the first non-blank
     line plays that part.  Nothing is dropped when no run of prose is found.
-    `thresholds` are search()'s keywords.
+    `options`: the thresholds (None: DEFAULT).
     """
-    found = search(lines, lang, title_index, neutral=neutral, **thresholds)
+    found = search(lines, lang, title_index, neutral=neutral, options=options)
     return [] if found is None else [r[:4] for r in _to_ranges(found.feats, found.drop)]
 
 
 class Search:
     """What the span search found on one page: the classified lines (feats), their
     weights, the winning run (first, last: positions in feats), the first title
-    repeat (anchor) and the lines it would drop (position -> (category, rule))."""
-    __slots__ = ("feats", "weights", "first", "last", "anchor", "drop")
+    repeat (anchor), the lines it would drop (position -> (category, rule)) and the
+    options it ran with."""
+    __slots__ = ("feats", "weights", "first", "last", "anchor", "drop", "options")
 
 
 def search(lines, lang: str = "", title_index: int | None = None, *,
-           min_good_chars: int = MIN_GOOD_CHARS,
-           min_long_chars: int = MIN_LONG_CHARS,
-           min_stopword_density: float = MIN_STOPWORD_DENSITY,
-           min_good_stopword_density: float = MIN_GOOD_STOPWORD_DENSITY,
-           max_link_density: float = MAX_LINK_DENSITY,
-           min_separators: int = MIN_SEPARATORS,
-           short_penalty: float = SHORT_PENALTY,
-           full_penalty_run: int = FULL_PENALTY_RUN,
-           listish_factor: float = LISTISH_FACTOR,
-           bullet_factor: float = BULLET_FACTOR,
-           neargood_weight: float = NEARGOOD_WEIGHT,
-           short_weight: float = SHORT_WEIGHT,
-           min_good_lines: int = MIN_GOOD_LINES,
-           anchor_bonus: float = ANCHOR_BONUS,
-           max_anchor_distance: int = MAX_ANCHOR_DISTANCE,
-           min_menu_run: int = MIN_MENU_RUN,
-           neutral: frozenset[int] = frozenset()) -> Search | None:
-    """Steps 1-4 of the module docstring (every threshold a keyword); None when
-    no run of prose is found."""
-    feats = _features(lines, lang, max_link_density, min_separators)
+           neutral: frozenset[int] = frozenset(),
+           options: FinderOptions | None = None) -> Search | None:
+    """Steps 1-4 of the module docstring, with the thresholds of `options` (None:
+    DEFAULT); None when no run of prose is found."""
+    o = DEFAULT if options is None else options
+    feats = _features(lines, lang, o)
     if not feats:
         return None
-    _classify(feats, min_good_chars, min_long_chars, min_stopword_density,
-              min_good_stopword_density)
+    _classify(feats, o)
     params = {
-        "short_penalty": short_penalty, "full_penalty_run": full_penalty_run,
-        "listish_factor": listish_factor, "bullet_factor": bullet_factor,
-        "neargood_weight": neargood_weight,
-        "short_weight": short_weight, "min_stopword_density": min_stopword_density,
-        "min_good_stopword_density": min_good_stopword_density,
+        "short_penalty": o.short_penalty, "full_penalty_run": o.full_penalty_run,
+        "listish_factor": o.listish_factor, "bullet_factor": o.bullet_factor,
+        "neargood_weight": o.neargood_weight,
+        "short_weight": o.short_weight, "min_stopword_density": o.min_stopword_density,
+        "min_good_stopword_density": o.min_good_stopword_density,
+        "min_prose_words": o.min_prose_words, "min_named_sentence_words": o.min_named_sentence_words,
+        "min_figures": o.min_figures,
     }
-    if sum(1 for f in feats if f.cls == GOOD and not f.dup) < min_good_lines:
+    if sum(1 for f in feats if f.cls == GOOD and not f.dup) < o.min_good_lines:
         # a site writing one-sentence paragraphs: its near-good lines are
         # its prose and count fully
         params["neargood_weight"] = params["short_weight"] = 1.0
@@ -617,33 +542,37 @@ def search(lines, lang: str = "", title_index: int | None = None, *,
     if best is None:
         return None
     anchored = None
-    anchors = _title_anchors(feats, title_index)
+    anchors = _title_anchors(feats, title_index, o.max_title_chars, o.max_anchors)
+    max_anchor_distance = o.max_anchor_distance
     for k in anchors:
         cand = _best_span(weights, k + 1, k + 1 + max_anchor_distance)
         if cand is not None and (anchored is None or cand[0] > anchored[0]):
             anchored = cand
-    if anchored is not None and anchored[0] * anchor_bonus >= best[0]:
+    if anchored is not None and anchored[0] * o.anchor_bonus >= best[0]:
         best = anchored
     _, first, last = best
-    last = _announced_list_end(feats, last)
+    last = _announced_list_end(feats, last, o.min_announced_rows, o.max_row_words)
 
     drop: dict[int, tuple[str, str]] = {}   # position in feats -> (category, rule)
     for i in range(first):
         drop[i] = ("navigation", "mainfinder.header")
+    max_menu_words = o.max_menu_words
     for i in range(last + 1, len(feats)):
         f = feats[i]
-        if f.cls in (GOOD, NEARGOOD) or (f.words > MAX_MENU_WORDS and not f.link):
+        if f.cls in (GOOD, NEARGOOD) or (f.words > max_menu_words and not f.link):
             drop[i] = ("related", "mainfinder.far_island")
         else:
             drop[i] = ("navigation", "mainfinder.footer")
     # inside the article only a long run of pure menu lines goes
+    is_menu = menu_line_test(o)
+    min_menu_run = o.min_menu_run
     i = first
     while i <= last:
-        if not is_menu_line(lines[feats[i].idx].text) or _listish(feats[i]):
+        if not is_menu(lines[feats[i].idx].text) or _listish(feats[i]):
             i += 1
             continue
         j = i
-        while j + 1 <= last and is_menu_line(lines[feats[j + 1].idx].text) and not _listish(feats[j + 1]):
+        while j + 1 <= last and is_menu(lines[feats[j + 1].idx].text) and not _listish(feats[j + 1]):
             j += 1
         if j - i + 1 >= min_menu_run:
             for k in range(i, j + 1):
@@ -658,12 +587,14 @@ def search(lines, lang: str = "", title_index: int | None = None, *,
     found.feats, found.weights, found.first, found.last = feats, weights, first, last
     found.anchor = anchors[0] if anchors else None
     found.drop = drop
+    found.options = o
     return found
 
 
 def find_boilerplate_explained(lines, lang: str = "", title_index: int | None = None, *,
                                neutral: frozenset[int] = frozenset(),
-                               rescue: float | None = None) -> list[tuple[int, int, str, str, dict]]:
+                               rescue: float | None = None,
+                               options: FinderOptions | None = None) -> list[tuple[int, int, str, str, dict]]:
     """find_boilerplate's ranges, revised by the learnt line model (cleaner/mechanisms/mainfinder/linescore.py),
     each with the evidence for its lines: the line's class, its weight in the span
     search, the offsets of the run that won (article_run: where the search found the
@@ -671,8 +602,9 @@ def find_boilerplate_explained(lines, lang: str = "", title_index: int | None = 
     probability reaches `rescue` (default: the model's) is kept; a line it would keep
     whose probability is under the model's `demote` goes (mainfinder.unlikely_line),
     the title and the lines other rules weigh for nothing (`neutral`) excepted. Each
-    range's evidence maps its line indexes to their entries."""
-    found = search(lines, lang, title_index, neutral=neutral)
+    range's evidence maps its line indexes to their entries. `options`: the span
+    search's thresholds (None: DEFAULT; the model was trained on the defaults)."""
+    found = search(lines, lang, title_index, neutral=neutral, options=options)
     if found is None or not found.drop:
         return []
     probs = linescore.probabilities(line_rows(found, lang, lines))
@@ -697,6 +629,9 @@ def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
     features, what the span search decided for it, and where it stands."""
     feats, weights, drop = found.feats, found.weights, found.drop
     first, last, anchor = found.first, found.last, found.anchor
+    o = found.options
+    is_menu = menu_line_test(o)
+    min_named_sentence_words, min_figures = o.min_named_sentence_words, o.min_figures
     has_stoplist = float(bool(_lang_stopwords(lang)))
     n = len(feats)
     rows = []
@@ -708,7 +643,7 @@ def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
             math.log1p(f.length), math.log1p(f.words), f.density, float(f.terminal), float(f.link),
             float(cls == GOOD), float(cls == NEARGOOD), float(cls == SHORT), float(cls == BAD),
             float(f.dup == 1), float(f.dup == 2), float(f.bullet), f.lower_share,
-            float(is_menu_line(t)), float(_no_evidence(f)),
+            float(is_menu(t)), float(_no_evidence(f, min_named_sentence_words, min_figures)),
             sum(map(str.isdigit, t)) / max(1, len(t)), t.count(",") / max(1, f.words),
             float(t.rstrip().endswith(":")), float(lines[f.idx].blank_before > 0),
             f.length / max(1, f.words), float(bool(_SENTENCE_INSIDE.search(t))),
