@@ -297,7 +297,7 @@ class Engine:
 
     def _main_text(self, lines, marks, title_idx, lang, on) -> None:
         """Raw page text (menus, link lists around the article): the main-text finder."""
-        from cleaner.mechanisms.mainfinder import core as mainfinder
+        from cleaner.mechanisms import mainfinder
         neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
         for first, last, category, rule_id, evidence in mainfinder.find_boilerplate_explained(
                 lines, lang, title_index=title_idx, neutral=neutral):

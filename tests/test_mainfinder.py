@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.mechanisms.mainfinder import core as mainfinder
-from cleaner.mechanisms.mainfinder.core import find_boilerplate, looks_like_page
-from cleaner.mechanisms.mainfinder.options import DEFAULT, FinderOptions
+from cleaner.mechanisms import mainfinder
+from cleaner.mechanisms.mainfinder import DEFAULT, FinderOptions, find_boilerplate, looks_like_page
+from cleaner.mechanisms.mainfinder import features
+from cleaner.paths import load_data
 from cleaner.text.segment import split_lines
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -299,7 +300,7 @@ def test_arbitrary_text_never_raises_and_ranges_are_valid(raw, lang, with_title)
 def _link_flags(texts, lang):
     lines = split_lines("\n".join(texts))
     options = dataclasses.replace(DEFAULT, max_link_density=0.5, min_separators=2)
-    return [f.link for f in mainfinder._features(lines, lang, options)]
+    return [f.link for f in features.line_features(lines, lang, options)]
 
 
 def test_a_copyright_notice_in_the_pages_language_counts_as_furniture():
@@ -318,8 +319,8 @@ def test_a_copyright_notice_in_the_pages_language_counts_as_furniture():
 
 
 def test_every_language_of_the_copyright_data_compiles_with_literal_cues():
-    for lang in mainfinder.load_data("mechanisms", "mainfinder")["copyright"]:
-        pattern, cues = mainfinder._copyright(lang)
+    for lang in load_data("mechanisms", "mainfinder")["copyright"]:
+        pattern, cues = features._copyright(lang)
         assert cues, lang       # a literal screen: lines without a cue are never searched
 
 
@@ -487,7 +488,7 @@ def test_rows_without_an_announcement_stay_furniture(lead_in, rows):
     ("Sign in", False),
 ])
 def test_figures_row(text, expected):
-    assert mainfinder._figures_row(text, DEFAULT.min_figures) is expected
+    assert features._figures_row(text, DEFAULT.min_figures) is expected
 
 
 TICKER = ["Ticker Security Last Change Change %", "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%",
@@ -517,7 +518,7 @@ def test_an_interviews_short_turns_do_not_split_the_article(monkeypatch):
     dropped = _drops(lines)
     for text in SPLIT_ARTICLE_HEAD + INTERVIEW + SPLIT_ARTICLE_TAIL:
         assert _index_of(lines, text) not in dropped, text
-    monkeypatch.setattr(mainfinder, "_INTERVIEW_TURN", re.compile(r"(?!)"))
+    monkeypatch.setattr(features, "_INTERVIEW_TURN", re.compile(r"(?!)"))
     dropped = _drops(lines)
     assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
 
@@ -527,7 +528,7 @@ def test_an_interviews_short_turns_do_not_split_the_article(monkeypatch):
                                        ("Note: the road is closed", False), ("A:B testing", False),
                                        ("USA: results", False)])
 def test_interview_turns(text, turn):
-    assert bool(mainfinder._INTERVIEW_TURN.match(text)) is turn
+    assert bool(features._INTERVIEW_TURN.match(text)) is turn
 
 
 def test_the_thresholds_are_checked_data(monkeypatch):

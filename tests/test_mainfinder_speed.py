@@ -6,8 +6,8 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.mechanisms.mainfinder import core as mf
-from cleaner.mechanisms.mainfinder.options import DEFAULT
+from cleaner.mechanisms.mainfinder import DEFAULT, gate, span
+from cleaner.mechanisms.mainfinder import features as mf
 from cleaner.text.segment import split_lines
 from cleaner.text.scan import indices_holding
 
@@ -21,8 +21,8 @@ def _ref_has_any(text, cues):
 
 
 def _ref_features(lines, lang, max_link_density, min_separators):
-    """mainfinder._features as it was: every test on every line."""
-    stop = mf._lang_stopwords(lang)
+    """features.line_features as it was: every test on every line."""
+    stop = mf.lang_stopwords(lang)
     feats = []
     for ln in lines:
         text = ln.text
@@ -42,7 +42,7 @@ def _ref_features(lines, lang, max_link_density, min_separators):
         if stop and not dense:
             f["density"] = sum(t in stop for t in toks) / len(toks) if toks else 0.0
         else:
-            sentence = f["terminal"] or bool(mf._SENTENCE_INSIDE.search(text))
+            sentence = f["terminal"] or bool(mf.SENTENCE_INSIDE.search(text))
             if sentence and (dense or f["lower_share"] >= 0.5):
                 f["density"] = 0.4
             elif sentence or f["lower_share"] >= 0.6:
@@ -115,7 +115,7 @@ def _ref_title_anchors(feats, title_index):
 
 def _ref_is_menu_line(text):
     return (len(text) < DEFAULT.max_menu_line_chars and len(text.split()) <= DEFAULT.max_menu_words
-            and not mf._TERMINAL.search(text) and not mf._DIGIT.search(text))
+            and not mf._TERMINAL.search(text) and not mf.DIGIT.search(text))
 
 
 # --- generated text -------------------------------------------------------------
@@ -160,7 +160,7 @@ LANGS = st.sampled_from(["en", "de", "", "zh", "xx", "EN_us"])
 def test_features_match_reference(raw, lang, max_link_density, min_separators):
     lines = split_lines(raw)
     options = dataclasses.replace(DEFAULT, max_link_density=max_link_density, min_separators=min_separators)
-    new = mf._features(lines, lang, options)
+    new = mf.line_features(lines, lang, options)
     ref = _ref_features(lines, lang, max_link_density, min_separators)
     assert len(new) == len(ref)
     for f, r in zip(new, ref):
@@ -172,11 +172,11 @@ def test_features_match_reference(raw, lang, max_link_density, min_separators):
 @given(pages(), st.integers(-1, 40))
 def test_title_anchors_match_reference(raw, title_index):
     lines = split_lines(raw)
-    feats = mf._features(lines, "en", DEFAULT)
+    feats = mf.line_features(lines, "en", DEFAULT)
     title_index = None if title_index < 0 else title_index
     if not feats:
         return      # find_boilerplate stops before looking for anchors
-    got = mf._title_anchors(feats, title_index, DEFAULT.max_title_chars, DEFAULT.max_anchors)
+    got = span._title_anchors(feats, title_index, DEFAULT.max_title_chars, DEFAULT.max_anchors)
     assert got == _ref_title_anchors(feats, title_index)
 
 
@@ -184,7 +184,7 @@ def test_title_anchors_match_reference(raw, title_index):
 @given(pages())
 def test_menu_line_matches_reference(raw):
     for ln in split_lines(raw):
-        assert mf.is_menu_line(ln.text) == _ref_is_menu_line(ln.text)
+        assert gate.is_menu_line(ln.text) == _ref_is_menu_line(ln.text)
 
 
 @FAST
@@ -203,7 +203,7 @@ TERMINAL_ALPHABET = st.sampled_from(list(mf._TERMINAL_CHARS + mf._CLOSERS) + ["a
 @FAST
 @given(st.one_of(st.text(TERMINAL_ALPHABET, max_size=8), st.text(max_size=20)))
 def test_is_terminal_matches_regex(text):
-    assert mf._is_terminal(text) == bool(mf._TERMINAL.search(text))
+    assert mf.is_terminal(text) == bool(mf._TERMINAL.search(text))
 
 
 @FAST

@@ -63,17 +63,9 @@ def list_rules(cleaner, rows, fmt: str, out) -> None:
 
 def _mainfinder_rows() -> list[dict]:
     """The main-text finder: its switch (`--disable mainfinder`), then each id its removals
-    carry, read from mainfinder.RULES (id -> (category, description)) so new ids show up."""
-    from cleaner.mechanisms.mainfinder import core as mainfinder
-    categories = ",".join(sorted({category for category, _ in mainfinder.RULES.values()}))
-    rows = [{"id": "mainfinder", "category": categories, "lang": "*", "action": "switch",
-             "description": "The main-text finder for raw page text (all of mainfinder.*); it runs with "
-                            "--input page, or auto when the text looks like a whole page",
-             "source": "(mechanism)"}]
-    rows += [{"id": rule_id, "category": category, "lang": "*", "action": "mechanism",
-              "description": f"Main-text finder: {description}", "source": "(mechanism)"}
-             for rule_id, (category, description) in mainfinder.RULES.items()]
-    return rows
+    carry (mainfinder.MECHANISMS, so new ids show up)."""
+    from cleaner.mechanisms import mainfinder
+    return [m.listing() for m in mainfinder.MECHANISMS]
 
 
 def unmatched(patterns, rows) -> list[str]:
