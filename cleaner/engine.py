@@ -140,7 +140,7 @@ class Engine:
 
     def _main_text(self, doc: Doc, marks: dict[int, Mark], on) -> None:
         """Raw page text (menus, link lists around the article): the main-text finder."""
-        from cleaner.mechanisms.mainfinder import core as mainfinder
+        from cleaner.mechanisms import mainfinder
         lines, title_idx = doc.lines, doc.title_idx
         neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
         for first, last, category, rule_id, evidence in mainfinder.find_boilerplate_explained(

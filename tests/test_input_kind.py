@@ -14,7 +14,7 @@ import pytest
 
 from _clihelp import ROOT, assert_one_line, run_clean
 from cleaner import Cleaner, clean
-from cleaner.mechanisms.mainfinder import core as mainfinder
+from cleaner.mechanisms import mainfinder
 
 PAGES = sorted((ROOT / "fixtures" / "aeb_sample" / "fulltext").glob("*.txt"))
 RESIDUES = sorted((ROOT / "fixtures" / "aeb_sample" / "residue").glob("*.txt"))

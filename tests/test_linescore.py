@@ -7,8 +7,8 @@ import pathlib
 import pytest
 
 from cleaner import clean
-from cleaner.mechanisms.mainfinder import linescore
-from cleaner.mechanisms.mainfinder import core as mainfinder
+from cleaner.mechanisms.mainfinder import features, linescore
+from cleaner.mechanisms import mainfinder
 from cleaner.title import find as find_title
 from cleaner.lang.detect import detect_language
 from cleaner.text.segment import split_lines
@@ -79,7 +79,7 @@ def test_every_finder_removal_carries_its_evidence(path):
         lines = [ln for ln in r.text.splitlines() if ln.strip()]
         assert len(r.evidence) == len(lines)
         for ev in r.evidence:
-            assert ev["class"] in (mainfinder.GOOD, mainfinder.NEARGOOD, mainfinder.SHORT, mainfinder.BAD)
+            assert ev["class"] in (features.GOOD, features.NEARGOOD, features.SHORT, features.BAD)
             assert ev["p_article"] < rescue
             start, end = ev["article_run"]
             assert 0 <= start < end <= len(text)

@@ -1,5 +1,6 @@
 """The main-text finder on synthetic raw page text (menus, banners, teasers,
 footers around an article) and on clean text it must leave alone."""
+import dataclasses
 import re
 import time
 
@@ -8,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.mechanisms.mainfinder import core as mainfinder
-from cleaner.mechanisms.mainfinder.core import find_boilerplate, looks_like_page
+from cleaner.mechanisms import mainfinder
+from cleaner.mechanisms.mainfinder import DEFAULT, FinderOptions, find_boilerplate, looks_like_page
+from cleaner.mechanisms.mainfinder import features
+from cleaner.paths import load_data
 from cleaner.text.segment import split_lines
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -71,9 +74,11 @@ def _check_ranges(lines, ranges, title_index=None):
             assert not first <= title_index <= last
 
 
-def _drops(lines):
-    """The lines find_boilerplate drops from an English page whose first line is its title."""
-    return _dropped(lines, find_boilerplate(lines, "en", title_index=0))
+def _drops(lines, **thresholds):
+    """The lines find_boilerplate drops from an English page whose first line is its
+    title (with DEFAULT's `thresholds` replaced)."""
+    options = dataclasses.replace(DEFAULT, **thresholds)
+    return _dropped(lines, find_boilerplate(lines, "en", title_index=0, options=options))
 
 
 def _index_of(lines, text):
@@ -240,17 +245,22 @@ def test_empty_and_tiny_inputs():
     assert not looks_like_page([], "en")
 
 
-def test_thresholds_are_exposed():
-    for name in ("MIN_GOOD_CHARS", "MIN_LONG_CHARS", "MIN_STOPWORD_DENSITY",
-                 "MIN_GOOD_STOPWORD_DENSITY", "MAX_LINK_DENSITY", "MIN_MENU_LINES",
-                 "MIN_GATE_MENU_RUN", "MIN_MENU_SHARE", "MAX_ANCHOR_DISTANCE"):
-        assert hasattr(mainfinder, name)
+def test_thresholds_are_options():
+    for name in ("min_good_chars", "min_long_chars", "min_stopword_density",
+                 "min_good_stopword_density", "max_link_density", "min_menu_lines",
+                 "min_gate_menu_run", "min_menu_share", "max_anchor_distance"):
+        assert hasattr(DEFAULT, name)
+    assert FinderOptions() == DEFAULT and DEFAULT.min_good_chars == 70   # jusText's length_low
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DEFAULT.min_good_chars = 1
     lines = split_lines(_page([TITLE] + MENU, ARTICLE, FOOTER))
     # a gate that demands more menu lines than the page has stays shut
-    assert not looks_like_page(lines, "en", min_menu_lines=1000)
+    assert looks_like_page(lines, "en")
+    assert not looks_like_page(lines, "en", options=dataclasses.replace(DEFAULT, min_menu_lines=1000))
     # the dearer furniture is, the less of the page the article can span
     default = _drops(lines)
-    strict = _dropped(lines, find_boilerplate(lines, "en", title_index=0, short_penalty=5000.0))
+    dear = dataclasses.replace(DEFAULT, short_penalty=5000.0)
+    strict = _dropped(lines, find_boilerplate(lines, "en", title_index=0, options=dear))
     assert default < strict
     assert _index_of(lines, ARTICLE[2]) not in strict
 
@@ -289,7 +299,8 @@ def test_arbitrary_text_never_raises_and_ranges_are_valid(raw, lang, with_title)
 
 def _link_flags(texts, lang):
     lines = split_lines("\n".join(texts))
-    return [f.link for f in mainfinder._features(lines, lang, 0.5, 2)]
+    options = dataclasses.replace(DEFAULT, max_link_density=0.5, min_separators=2)
+    return [f.link for f in features.line_features(lines, lang, options)]
 
 
 def test_a_copyright_notice_in_the_pages_language_counts_as_furniture():
@@ -308,8 +319,8 @@ def test_a_copyright_notice_in_the_pages_language_counts_as_furniture():
 
 
 def test_every_language_of_the_copyright_data_compiles_with_literal_cues():
-    for lang in mainfinder.load_data("mechanisms", "mainfinder")["copyright"]:
-        pattern, cues = mainfinder._copyright(lang)
+    for lang in load_data("mechanisms", "mainfinder")["copyright"]:
+        pattern, cues = features._copyright(lang)
         assert cues, lang       # a literal screen: lines without a cue are never searched
 
 
@@ -413,7 +424,7 @@ RESULTS_TAIL = [
 ]
 
 
-def test_sentences_full_of_names_and_scores_do_not_split_the_article(monkeypatch):
+def test_sentences_full_of_names_and_scores_do_not_split_the_article():
     """A whole sentence poor in stopwords (a results roundup) weighs nothing, not
     like furniture: the article around it stays one piece."""
     raw = "\n\n".join([TITLE] + MENU + RESULTS_HEAD + RESULTS + RESULTS_TAIL + FOOTER)
@@ -426,8 +437,7 @@ def test_sentences_full_of_names_and_scores_do_not_split_the_article(monkeypatch
     for text in MENU:
         assert _index_of(lines, text) in dropped, text
     # weighed as furniture (the rule off), the results split the article
-    monkeypatch.setattr(mainfinder, "MIN_NAMED_SENTENCE_WORDS", 10_000)
-    dropped = _drops(lines)
+    dropped = _drops(lines, min_named_sentence_words=10_000)
     assert any(_index_of(lines, text) in dropped for text in RESULTS_HEAD + RESULTS_TAIL)
 
 
@@ -445,15 +455,14 @@ def _list_page(lead_in, rows):
             + "\n\n" + "\n\n".join(FOOTER))
 
 
-def test_a_list_the_article_announces_goes_with_it(monkeypatch):
+def test_a_list_the_article_announces_goes_with_it():
     lines = split_lines(_list_page("The band's 2020 tour dates:", TOUR_ROWS))
     dropped = _drops(lines)
     for text in SPLIT_ARTICLE_TAIL + ["The band's 2020 tour dates:"] + TOUR_ROWS:
         assert _index_of(lines, text) not in dropped, text
     for text in FOOTER[1:4]:
         assert _index_of(lines, text) in dropped, text
-    monkeypatch.setattr(mainfinder, "MIN_ANNOUNCED_ROWS", 1000)
-    dropped = _drops(lines)
+    dropped = _drops(lines, min_announced_rows=1000)
     assert all(_index_of(lines, text) in dropped for text in TOUR_ROWS)
 
 
@@ -479,14 +488,14 @@ def test_rows_without_an_announcement_stay_furniture(lead_in, rows):
     ("Sign in", False),
 ])
 def test_figures_row(text, expected):
-    assert mainfinder._figures_row(text) is expected
+    assert features._figures_row(text, DEFAULT.min_figures) is expected
 
 
 TICKER = ["Ticker Security Last Change Change %", "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%",
           "LOW LOWE'S COMPANIES INC. 113.40 -1.62 -1.41%", "TGT TARGET CORP. 107.02 +0.35 +0.33%"]
 
 
-def test_a_table_of_figures_does_not_split_the_article(monkeypatch):
+def test_a_table_of_figures_does_not_split_the_article():
     """Rows of prices and percentages between paragraphs weigh nothing."""
     raw = "\n\n".join([TITLE] + MENU + SPLIT_ARTICLE_HEAD[:2] + ["\n".join(TICKER)]
                       + SPLIT_ARTICLE_HEAD[2:] + SPLIT_ARTICLE_TAIL + FOOTER)
@@ -494,8 +503,7 @@ def test_a_table_of_figures_does_not_split_the_article(monkeypatch):
     dropped = _drops(lines)
     for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL + TICKER[1:]:
         assert _index_of(lines, text) not in dropped, text
-    monkeypatch.setattr(mainfinder, "MIN_FIGURES", 1000)
-    dropped = _drops(lines)
+    dropped = _drops(lines, min_figures=1000)
     assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD[:2])
 
 
@@ -510,7 +518,7 @@ def test_an_interviews_short_turns_do_not_split_the_article(monkeypatch):
     dropped = _drops(lines)
     for text in SPLIT_ARTICLE_HEAD + INTERVIEW + SPLIT_ARTICLE_TAIL:
         assert _index_of(lines, text) not in dropped, text
-    monkeypatch.setattr(mainfinder, "_INTERVIEW_TURN", re.compile(r"(?!)"))
+    monkeypatch.setattr(features, "_INTERVIEW_TURN", re.compile(r"(?!)"))
     dropped = _drops(lines)
     assert any(_index_of(lines, text) in dropped for text in SPLIT_ARTICLE_HEAD + SPLIT_ARTICLE_TAIL)
 
@@ -520,4 +528,19 @@ def test_an_interviews_short_turns_do_not_split_the_article(monkeypatch):
                                        ("Note: the road is closed", False), ("A:B testing", False),
                                        ("USA: results", False)])
 def test_interview_turns(text, turn):
-    assert bool(mainfinder._INTERVIEW_TURN.match(text)) is turn
+    assert bool(features._INTERVIEW_TURN.match(text)) is turn
+
+
+def test_the_thresholds_are_checked_data(monkeypatch):
+    """rules/mechanisms/mainfinder.toml [finder] holds every field, typed as the constants
+    were (a float written as 150 would make integer weights), and nothing else."""
+    from cleaner.mechanisms.mainfinder import options
+    from cleaner.paths import DataFileError
+    table = dict(options._TABLE)
+    assert set(table) == {f.name for f in dataclasses.fields(FinderOptions)}
+    for change, message in [({"short_penalty": 150}, "short_penalty must be a float"),
+                            ({"min_good_chars": 70.0}, "min_good_chars must be an int"),
+                            ({"min_goood_chars": 70}, "unknown key(s) min_goood_chars")]:
+        monkeypatch.setattr(options, "_TABLE", {**table, **change})
+        with pytest.raises(DataFileError, match=re.escape(message)):
+            options._check_table()

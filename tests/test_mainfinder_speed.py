@@ -1,11 +1,13 @@
 """The main-text finder's fast paths against straightforward reference
 implementations (the code they replaced), on generated multi-line texts."""
+import dataclasses
 import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.mechanisms.mainfinder import core as mf
+from cleaner.mechanisms.mainfinder import DEFAULT, gate, span
+from cleaner.mechanisms.mainfinder import features as mf
 from cleaner.text.segment import split_lines
 from cleaner.text.scan import indices_holding
 
@@ -19,8 +21,8 @@ def _ref_has_any(text, cues):
 
 
 def _ref_features(lines, lang, max_link_density, min_separators):
-    """mainfinder._features as it was: every test on every line."""
-    stop = mf._lang_stopwords(lang)
+    """features.line_features as it was: every test on every line."""
+    stop = mf.lang_stopwords(lang)
     feats = []
     for ln in lines:
         text = ln.text
@@ -40,7 +42,7 @@ def _ref_features(lines, lang, max_link_density, min_separators):
         if stop and not dense:
             f["density"] = sum(t in stop for t in toks) / len(toks) if toks else 0.0
         else:
-            sentence = f["terminal"] or bool(mf._SENTENCE_INSIDE.search(text))
+            sentence = f["terminal"] or bool(mf.SENTENCE_INSIDE.search(text))
             if sentence and (dense or f["lower_share"] >= 0.5):
                 f["density"] = 0.4
             elif sentence or f["lower_share"] >= 0.6:
@@ -66,7 +68,7 @@ def _ref_mark_duplicates(feats, n=4):
         text = " ".join(toks)
         shingles = list(zip(*(toks[k:] for k in range(n))))
         f["dup"] = 0
-        if f["length"] >= mf.MIN_GOOD_CHARS and text in seen:
+        if f["length"] >= DEFAULT.min_good_chars and text in seen:
             f["dup"] = 1
         elif len(shingles) >= 8:
             sources = set()
@@ -76,7 +78,7 @@ def _ref_mark_duplicates(feats, n=4):
                 if o is not None:
                     covered += 1
                     sources.add(o)
-            if covered >= mf.MIN_DUP_SHARE * len(shingles) and len(sources) >= 2:
+            if covered >= DEFAULT.min_dup_share * len(shingles) and len(sources) >= 2:
                 f["dup"] = 2
         seen.add(text)
         for sh in shingles:
@@ -91,13 +93,13 @@ def _ref_title_anchors(feats, title_index):
         if title_pos is None:
             return []
     title = feats[title_pos]
-    if title.length > mf.MAX_TITLE_CHARS or not title.toks:
+    if title.length > DEFAULT.max_title_chars or not title.toks:
         return []
     tset = set(title.toks)
     out = []
     for k in range(title_pos + 1, len(feats)):
         f = feats[k]
-        if f.length > mf.MAX_TITLE_CHARS or not f.toks:
+        if f.length > DEFAULT.max_title_chars or not f.toks:
             continue
         if len(f.low) >= 10 and f.low in title.low:
             out.append(k)
@@ -106,14 +108,14 @@ def _ref_title_anchors(feats, title_index):
             common = len(fset & tset)
             if common >= 0.8 * len(fset) and common >= 0.5 * len(tset):
                 out.append(k)
-        if len(out) >= mf.MAX_ANCHORS:
+        if len(out) >= DEFAULT.max_anchors:
             break
     return out
 
 
 def _ref_is_menu_line(text):
-    return (len(text) < mf.MAX_MENU_LINE_CHARS and len(text.split()) <= mf.MAX_MENU_WORDS
-            and not mf._TERMINAL.search(text) and not mf._DIGIT.search(text))
+    return (len(text) < DEFAULT.max_menu_line_chars and len(text.split()) <= DEFAULT.max_menu_words
+            and not mf._TERMINAL.search(text) and not mf.DIGIT.search(text))
 
 
 # --- generated text -------------------------------------------------------------
@@ -157,7 +159,8 @@ LANGS = st.sampled_from(["en", "de", "", "zh", "xx", "EN_us"])
 @given(pages(), LANGS, st.sampled_from([0.0, 0.2, 0.9]), st.integers(0, 3))
 def test_features_match_reference(raw, lang, max_link_density, min_separators):
     lines = split_lines(raw)
-    new = mf._features(lines, lang, max_link_density, min_separators)
+    options = dataclasses.replace(DEFAULT, max_link_density=max_link_density, min_separators=min_separators)
+    new = mf.line_features(lines, lang, options)
     ref = _ref_features(lines, lang, max_link_density, min_separators)
     assert len(new) == len(ref)
     for f, r in zip(new, ref):
@@ -169,18 +172,19 @@ def test_features_match_reference(raw, lang, max_link_density, min_separators):
 @given(pages(), st.integers(-1, 40))
 def test_title_anchors_match_reference(raw, title_index):
     lines = split_lines(raw)
-    feats = mf._features(lines, "en", mf.MAX_LINK_DENSITY, mf.MIN_SEPARATORS)
+    feats = mf.line_features(lines, "en", DEFAULT)
     title_index = None if title_index < 0 else title_index
     if not feats:
         return      # find_boilerplate stops before looking for anchors
-    assert mf._title_anchors(feats, title_index) == _ref_title_anchors(feats, title_index)
+    got = span._title_anchors(feats, title_index, DEFAULT.max_title_chars, DEFAULT.max_anchors)
+    assert got == _ref_title_anchors(feats, title_index)
 
 
 @FAST
 @given(pages())
 def test_menu_line_matches_reference(raw):
     for ln in split_lines(raw):
-        assert mf.is_menu_line(ln.text) == _ref_is_menu_line(ln.text)
+        assert gate.is_menu_line(ln.text) == _ref_is_menu_line(ln.text)
 
 
 @FAST
@@ -199,7 +203,7 @@ TERMINAL_ALPHABET = st.sampled_from(list(mf._TERMINAL_CHARS + mf._CLOSERS) + ["a
 @FAST
 @given(st.one_of(st.text(TERMINAL_ALPHABET, max_size=8), st.text(max_size=20)))
 def test_is_terminal_matches_regex(text):
-    assert mf._is_terminal(text) == bool(mf._TERMINAL.search(text))
+    assert mf.is_terminal(text) == bool(mf._TERMINAL.search(text))
 
 
 @FAST

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner.mechanisms.mainfinder import linescore
-from cleaner.mechanisms.mainfinder import core as mainfinder  # noqa: E402
+from cleaner.mechanisms import mainfinder  # noqa: E402
 from cleaner.title import find as find_title  # noqa: E402
 from cleaner.evaluation import score_page, summarize  # noqa: E402
 from cleaner.lang.detect import detect_language  # noqa: E402

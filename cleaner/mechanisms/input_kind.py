@@ -11,7 +11,7 @@ import functools
 
 import regex
 
-from cleaner.mechanisms.mainfinder import core as mainfinder
+from cleaner.mechanisms import mainfinder
 from cleaner.paths import load_data
 
 @functools.lru_cache(maxsize=1)

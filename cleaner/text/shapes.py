@@ -23,7 +23,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 # A line that ends a sentence: final punctuation, then any closing quotes or brackets.
 SENTENCE_END = regex.compile(r"[.!?…:;。！？]['\"”’»)]*$")
 # The main-text finder's test of the same (also `]` closes), as characters, so it
-# needs no regex scan (mainfinder's _is_terminal).
+# needs no regex scan (cleaner.mechanisms.mainfinder.features.is_terminal).
 TERMINAL_CHARS = ".!?…。！？;:"
 TERMINAL_CLOSERS = "\"'”’»)]"
 

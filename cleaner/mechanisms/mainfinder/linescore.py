@@ -1,6 +1,6 @@
 """Learned article probabilities for the lines of raw page text.
 
-The main-text finder's span search (cleaner/mechanisms/mainfinder/core.py) was set by hand on
+The main-text finder's span search (cleaner/mechanisms/mainfinder/span.py) was set by hand on
 one benchmark; on pages it never saw it cut articles at code blocks, tables,
 bullet lists and caption blocks. This module scores every line with a small
 model learnt from data (tools/train_linescore.py, on both dev benchmarks,
@@ -23,12 +23,19 @@ from __future__ import annotations
 import functools
 import math
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from cleaner.mechanisms.mainfinder import treemodel
+from cleaner.mechanisms.mainfinder.features import (BAD, GOOD, NEARGOOD, SENTENCE_INSIDE, SHORT,
+                                                    lang_stopwords, no_evidence)
+from cleaner.mechanisms.mainfinder.gate import menu_line_test
 from cleaner.paths import load_data
 
-#: the local features, in the model's order: cleaner.mechanisms.mainfinder.core.line_rows writes
-#: them, tools/train_linescore.py names them in the weights file
+if TYPE_CHECKING:
+    from cleaner.mechanisms.mainfinder.span import Search
+
+#: the local features, in the model's order: line_rows writes them, tools/train_linescore.py
+#: names them in the weights file
 LOCAL = ("len", "words", "density", "terminal", "link", "good", "neargood", "short", "bad",
          "dup1", "dup2", "bullet", "lower", "menu", "no_evidence", "digits", "commas", "colon",
          "blank_before", "word_len", "sentence_inside", "span_weight", "position", "in_span",
@@ -40,6 +47,42 @@ WINDOWS = (1, 3, 8)
 STACK_WINDOWS = (1, 2, 4, 8, 16)
 _WINDOW_COLS = tuple(LOCAL.index(name) for name in WINDOW_OF)
 _GOOD, _LEN = LOCAL.index("good"), LOCAL.index("len")
+
+
+def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
+    """One row of features per line of found.feats (span.search's result), in the
+    order of LOCAL (what the learnt model and tools/train_linescore.py read): the
+    line's own features, what the span search decided for it, and where it stands."""
+    feats, weights, drop = found.feats, found.weights, found.drop
+    first, last, anchor = found.first, found.last, found.anchor
+    o = found.options
+    is_menu = menu_line_test(o)
+    min_named_sentence_words, min_figures = o.min_named_sentence_words, o.min_figures
+    has_stoplist = float(bool(lang_stopwords(lang)))
+    n = len(feats)
+    rows = []
+    for k, f in enumerate(feats):
+        t = f.text
+        cls = f.cls
+        rule = drop[k][1] if k in drop else None
+        rows.append([
+            math.log1p(f.length), math.log1p(f.words), f.density, float(f.terminal), float(f.link),
+            float(cls == GOOD), float(cls == NEARGOOD), float(cls == SHORT), float(cls == BAD),
+            float(f.dup == 1), float(f.dup == 2), float(f.bullet), f.lower_share,
+            float(is_menu(t)), float(no_evidence(f, min_named_sentence_words, min_figures)),
+            sum(map(str.isdigit, t)) / max(1, len(t)), t.count(",") / max(1, f.words),
+            float(t.rstrip().endswith(":")), float(lines[f.idx].blank_before > 0),
+            f.length / max(1, f.words), float(bool(SENTENCE_INSIDE.search(t))),
+            max(-1.0, min(1.0, weights[k] / 300.0)), k / max(1, n - 1), float(first <= k <= last),
+            math.log1p(first - k if k < first else (k - last if k > last else 0)), has_stoplist,
+            float(t[:1].isupper()), float("|" in t),
+            float(rule == "mainfinder.header"), float(rule == "mainfinder.footer"),
+            float(rule == "mainfinder.far_island"), float(rule is None),
+            float(anchor is not None and k > anchor),
+            math.log1p(abs(k - anchor)) if anchor is not None else 5.0,
+        ])
+    return rows
+
 
 
 @functools.lru_cache(maxsize=1)
