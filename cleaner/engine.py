@@ -14,7 +14,8 @@ from cleaner.mechanisms import regions
 from cleaner.flags.kinds import wants
 from cleaner.packs.matcher import LineMatcher
 from cleaner.report import Flag, Removal, Result
-from cleaner.packs.ruleset import Rule, RuleFailure, RuleSet
+from cleaner.packs.rule import Rule, RuleFailure
+from cleaner.packs.ruleset import RuleSet
 from cleaner.text.segment import Line, norm_to_raw_offsets, normalize_space, raw_span, split_lines
 from cleaner.text.shapes import SENTENCE_END
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.packs.matcher import LineMatcher
-from cleaner.packs.ruleset import _parse_rule, build_ruleset
+from cleaner.packs.load import _parse_rule
+from cleaner.packs.ruleset import build_ruleset
 from cleaner.text.segment import split_lines
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
