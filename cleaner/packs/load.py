@@ -53,6 +53,8 @@ _COUNT = regex.compile(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")  # (?x) allows a{ 10
 
 
 def _compile(pattern, where: str, flags: int = 0, lazy: bool = False):
+    """A rule's pattern compiled (or, built-in, a LazyPattern); every way it can fail,
+    an oversized pattern included, is a RulePackError that says where."""
     if not isinstance(pattern, str):
         raise RulePackError(f"{where}: patterns must be strings, not {type(pattern).__name__}")
     for m in _COUNT.finditer(pattern):
@@ -102,7 +104,9 @@ class LazyPattern:
         return LazyPattern, (self.pattern, self.flags)
 
 
-def _parse_rule(raw: dict, defaults: dict, where: str, lazy: bool = False) -> Rule:
+def parse_rule(raw: dict, defaults: dict, where: str, lazy: bool = False) -> Rule:
+    """One `[[rule]]` table as a Rule, `defaults` being its file's `[pack]` table; every
+    error names `where` (the file and rule number) and, once known, the rule's id."""
     if not isinstance(raw, dict):
         raise RulePackError(f"{where}: a rule must be a table")
     unknown = set(raw) - KNOWN_KEYS
@@ -208,7 +212,7 @@ def load_file(path: pathlib.Path, lazy: bool = False) -> list[Rule]:
     extra = set(data) - {"pack", "rule"}
     if extra:
         raise RulePackError(f"{path}: unknown top-level key(s) {', '.join(sorted(extra))}")
-    return [_parse_rule(r, defaults, f"{path}: rule #{i + 1}", lazy) for i, r in enumerate(rules)]
+    return [parse_rule(r, defaults, f"{path}: rule #{i + 1}", lazy) for i, r in enumerate(rules)]
 
 
 def load_dir(folder: pathlib.Path, lazy: bool = False) -> list[Rule]:
