@@ -31,14 +31,12 @@ import regex
 # re._constants / sre_constants (ATOMIC_GROUP and POSSESSIVE_REPEAT are 3.11+ only).
 _PARSER_NEEDS = ("parse", "LITERAL", "IN", "AT", "AT_BEGINNING", "AT_BEGINNING_STRING", "ASSERT",
                  "ASSERT_NOT", "BRANCH", "SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT", "MAXREPEAT")
+PARSER_MODULES = ("re._parser", "sre_parse")  # 3.11+, then the name before (an alias since)
 
 
-_PARSER_MODULES = ("re._parser", "sre_parse")  # 3.11+, then the name before (an alias since)
-
-
-def _find_stdlib_parser():
-    """The first of _PARSER_MODULES that has what the analysis reads; else None."""
-    for name in _PARSER_MODULES:
+def find_stdlib_parser(names: tuple[str, ...] = PARSER_MODULES):
+    """The first module of `names` that imports and has what the analysis reads; else None."""
+    for name in names:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DeprecationWarning)  # sre_parse, 3.11+
@@ -50,7 +48,7 @@ def _find_stdlib_parser():
     return None
 
 
-_STDLIB_PARSER = _find_stdlib_parser()
+_STDLIB_PARSER = find_stdlib_parser()
 
 # The opcodes the trees are made of (LITERAL, BRANCH, ...), or None without a parser.
 OPCODES = _STDLIB_PARSER
