@@ -2,7 +2,7 @@
 from cleaner.api import Cleaner, clean
 from cleaner.report import Flag, Removal, Result
 from cleaner._dist import DIST_NAME
-from cleaner.packs.ruleset import RulePackError
+from cleaner.packs.load import RulePackError
 
 __version__ = "0.1.0"
 __all__ = ["clean", "Cleaner", "Result", "Removal", "Flag", "RulePackError", "DIST_NAME", "__version__"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleaner.packs.ruleset import Rule, RuleFailure
+from cleaner.packs.rule import Rule, RuleFailure
 from cleaner.text.segment import Line
 from cleaner.text.shapes import SENTENCE_END
 

@@ -28,7 +28,8 @@ from cleaner.mechanisms.input_kind import decide as decide_input_kind
 from cleaner.options import INPUT_KINDS, check_input_kind  # noqa: F401  (INPUT_KINDS: the engine's contract)
 from cleaner.packs import apply
 from cleaner.packs.matcher import LineMatcher
-from cleaner.packs.ruleset import Rule, RuleSet
+from cleaner.packs.rule import Rule
+from cleaner.packs.ruleset import RuleSet
 from cleaner.report import Flag, Result
 from cleaner.text.segment import split_lines
 

@@ -14,7 +14,7 @@ class DataFileError(ValueError):
 def builtin_rules_dir() -> pathlib.Path:
     """The shipped `rules/` folder.
 
-    In the wheel it is the package `cleaner.packs.ruleset` (pyproject maps the top-level
+    In the wheel it is the package `cleaner.rules` (pyproject maps the top-level
     `rules/` there); in a source checkout it is `../rules` beside the package.
     """
     here = pathlib.Path(__file__).resolve().parent

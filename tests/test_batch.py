@@ -15,7 +15,8 @@ from cleaner.packs import prefilter as _prefilter
 from cleaner.api import Cleaner
 from cleaner.cli.process import REPORT_KEY, error_record, process_line
 from cleaner.cli.parallel import Settings
-from cleaner.packs.ruleset import Rule, builtin_rules
+from cleaner.packs.load import builtin_rules
+from cleaner.packs.rule import Rule
 from cleaner.text.segment import split_lines
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -250,7 +251,7 @@ def test_prefilter_property_never_rejects_a_subject_that_matches(pattern, subjec
 def test_every_builtin_pattern_compiles():
     """Built-in patterns compile on first use (start-up speed), so a broken one
     would only show when its language comes up: compile them all here."""
-    from cleaner.packs.ruleset import LazyPattern
+    from cleaner.packs.load import LazyPattern
     lazy = 0
     for rule in builtin_rules():
         for pattern in (rule.pattern, rule.cont, rule.stop):
@@ -261,7 +262,8 @@ def test_every_builtin_pattern_compiles():
 
 
 def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path):
-    from cleaner.packs.ruleset import RulePackError, build_ruleset
+    from cleaner.packs.load import RulePackError
+    from cleaner.packs.ruleset import build_ruleset
     (tmp_path / "x.toml").write_text('[[rule]]\nid = "u.bad"\ncategory = "navigation"\npattern = "(unclosed"\n')
     try:
         build_ruleset([tmp_path])
@@ -273,7 +275,7 @@ def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path):
 
 def test_a_lazy_pattern_pickles_and_matches_like_the_compiled_one():
     import pickle
-    from cleaner.packs.ruleset import LazyPattern
+    from cleaner.packs.load import LazyPattern
     lazy = LazyPattern(r"^photo: (\w+)$")
     copy = pickle.loads(pickle.dumps(lazy))
     for p in (lazy, copy):

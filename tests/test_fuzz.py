@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.cli import main as cli
-from cleaner.packs.ruleset import KNOWN_KEYS, RulePackError, load_dir
+from cleaner.packs.load import KNOWN_KEYS, RulePackError, load_dir
 from cleaner.text.segment import normalize_space
 
 from _clihelp import PARAGRAPH_SPLIT, check_result, in_process
@@ -469,7 +469,7 @@ PF_TOKENS = ["a", "b", "ab", "c", " ", "^", "$", "\\A", "\\Z", "\\b", "\\B", "|"
 @example(pat="a\\G{e<=1}", subjects=["a", "b"])     # compiles, then "invalid RE code" in some regex versions
 def test_rule_prefilter_never_changes_a_match(pat, subjects):
     """Rule.search skips the regex when a literal prefilter says it cannot match: same answer always."""
-    from cleaner.packs.ruleset import Rule
+    from cleaner.packs.rule import Rule
 
     import regex
     try:

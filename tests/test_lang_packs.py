@@ -20,7 +20,7 @@ import tomllib
 import pytest
 
 from cleaner import clean
-from cleaner.packs.ruleset import load_dir, load_file
+from cleaner.packs.load import load_dir, load_file
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"

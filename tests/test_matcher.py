@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.packs.matcher import LineMatcher
-from cleaner.packs.ruleset import _parse_rule, build_ruleset
+from cleaner.packs.load import parse_rule
+from cleaner.packs.ruleset import build_ruleset
 from cleaner.text.segment import split_lines
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -86,7 +87,7 @@ def _rule(**raw):
     raw.setdefault("id", "user.r")
     raw.setdefault("category", "navigation")
     raw.setdefault("action", "drop_line")
-    return _parse_rule(raw, {"lang": "*"}, "test")
+    return parse_rule(raw, {"lang": "*"}, "test")
 
 
 @pytest.mark.parametrize("raw,hit,miss", [

@@ -17,8 +17,8 @@ import pytest
 import regex
 
 from cleaner.packs import budget as pattern_budget
-from cleaner.packs import ruleset as rules
-from cleaner.packs.ruleset import RulePackError, load_dir
+from cleaner.packs import load as rules
+from cleaner.packs.load import RulePackError, load_dir
 
 from _clihelp import ROOT, assert_one_line, cmd, env
 

@@ -38,7 +38,7 @@ from cleaner import __version__
 from cleaner.flags.kinds import FLAG_KINDS
 from cleaner.cli.inputs import BadGzip, InputError, decode, gunzip
 from cleaner.cli.output import OutputError
-from cleaner.packs.ruleset import RulePackError
+from cleaner.packs.load import RulePackError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RULES, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 EXIT_STRICT = 6

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.context import Mark
-from cleaner.packs.ruleset import RuleFailure
+from cleaner.packs.rule import RuleFailure
 from cleaner.text.segment import Line
 from cleaner.text.shapes import BULLET_ITEM as BULLET, SENTENCE_END
 MAX_BLANK_GAP = 3

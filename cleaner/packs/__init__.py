@@ -1,2 +1,3 @@
-"""The TOML rule packs: load and validate them (ruleset), bound untrusted patterns
-(budget), and match them fast against lines (prefilter, matcher)."""
+"""The TOML rule packs: read and validate them (load), one rule and its safe search
+(rule), which rules are in force (ruleset), bound untrusted patterns (budget), and
+match them fast against lines (prefilter over re_syntax's parse trees, matcher)."""

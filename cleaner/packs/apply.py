@@ -11,7 +11,7 @@ from __future__ import annotations
 from cleaner.context import Doc, Mark
 from cleaner.flags.kinds import wants
 from cleaner.packs.matcher import LineMatcher
-from cleaner.packs.ruleset import Rule
+from cleaner.packs.rule import Rule
 from cleaner.report import Flag
 from cleaner.text.segment import Line, norm_to_raw_offsets, raw_span
 

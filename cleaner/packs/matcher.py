@@ -30,7 +30,7 @@ from collections.abc import Iterator
 import ahocorasick
 
 from cleaner.packs import prefilter as _prefilter
-from cleaner.packs.ruleset import Rule
+from cleaner.packs.rule import Rule
 from cleaner.text.segment import Line
 
 MIN_SCREEN_LITERAL = 3     # shorter ASCII literals occur in most lines: no use in the shared screen

@@ -13,39 +13,32 @@ search, `Rule.search` asks a prefilter derived from the pattern's syntax tree:
 
 When the check fails the pattern cannot match, so the search is skipped and the
 answer (no match) is the same. When it passes, or when the pattern is not
-understood, the normal timed search runs. Patterns are parsed with the standard
-library's parser; anything `regex` reads differently from `re` (fuzzy `{e<=1}`,
-POSIX classes, version-1 set operations, case-insensitive matching, ...) or that
-`re` cannot parse gets no prefilter.
+understood, the normal timed search runs.
+
+The syntax tree comes from the standard library's private parser, reached only
+through cleaner/packs/re_syntax.py (which says why). Without it, or when parsing
+or this analysis raises anything at all, a pattern gets no prefilter: its rule is
+then always searched, which is slower and never changes a result.
 """
 from __future__ import annotations
 
 import re
-import warnings
 from itertools import product
 
-try:  # Python 3.11+
-    from re import _constants as C
-    from re import _parser as P
-except ImportError:  # pragma: no cover
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as P  # type: ignore[no-redef]
-
 import regex
+
+from cleaner.packs import re_syntax
+from cleaner.packs.re_syntax import OPCODES as C
 
 MAX_SET = 64        # at most this many alternative strings in one literal set
 MAX_CLASS = 8       # expand a character class of at most this many literal chars
 MAX_ANY = 12        # an `any(l in s)` prefilter checks at most this many literals
 
-_UNSAFE_FLAGS = (regex.IGNORECASE | regex.V1 | regex.FULLCASE | regex.BESTMATCH | regex.ENHANCEMATCH
-                 | regex.POSIX | regex.REVERSE | regex.WORD)
-_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
-_PROP = re.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|.)", re.S)
-_BRACE = re.compile(r"\{([^{}]*)\}")
-# `[:alpha:]` in a set is a POSIX class in `regex`, and characters in `re`
-# (which warns only where the set opens with it).
-_POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")
+if C is not None:
+    _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+    _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+else:  # no parser: no tree is ever analysed
+    _ZERO_WIDTH = _REPEATS = set()
 
 
 class _Unknown(Exception):
@@ -62,33 +55,12 @@ def build(pattern: regex.Pattern | None):
         return None
 
 
-def _parse(source: str, flags: int):
-    """The stdlib parse tree of a pattern `re` reads as `regex` does, or None."""
-    if not isinstance(source, str) or flags & _UNSAFE_FLAGS:
-        return None
-    # \p{..} / \P{..} (Unicode properties): any non-literal class will do for this analysis.
-    source = _PROP.sub(lambda m: r"\w" if m.group(0)[1] in "pP" else m.group(0), source)
-    if _POSIX_CLASS.search(source):
-        return None
-    # `{...}` that is not a plain repeat count is fuzzy matching in `regex`, a literal in `re`.
-    for m in _BRACE.finditer(source):
-        if not re.fullmatch(r"\d*,?\d*", m.group(1)):
-            return None
-    re_flags = re.X if flags & regex.X else 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        tree = P.parse(source, re_flags)
-    if tree.state.flags & (re.I | re.L):
-        return None
-    return tree
-
-
 def _build(source: str, flags: int):
-    tree = _parse(source, flags)
-    if tree is None:
+    parsed = re_syntax.parse(source, flags)
+    if parsed is None:
         return None
-    items = list(tree)
-    if not flags & regex.M and not tree.state.flags & re.M:
+    items, inline_flags = parsed
+    if not flags & regex.M and not inline_flags & re.M:
         prefixes = _anchored_prefixes(items)
         if prefixes:
             return ("prefix", tuple(sorted(prefixes)))
@@ -297,11 +269,11 @@ def required_sets(pattern: regex.Pattern | None) -> list[tuple[str, ...]]:
     if pattern is None:
         return []
     try:
-        tree = _parse(pattern.pattern, pattern.flags)
-        if tree is None:
+        parsed = re_syntax.parse(pattern.pattern, pattern.flags)
+        if parsed is None:
             return []
         found: list[set[str]] = []
-        _required(list(tree), found)
+        _required(parsed[0], found)
         return [tuple(sorted(s)) for s in found]
     except Exception:  # never let the optimisation break a rule
         return []
