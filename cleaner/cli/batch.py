@@ -14,7 +14,7 @@ import re
 import sys
 from collections import Counter
 
-from cleaner.cli.main import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, say
+from cleaner.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, say
 from cleaner.cli.inputs import InputError, open_binary, sniff_stream
 from cleaner.cli.output import open_outputs
 from cleaner.cli.parallel import DEFAULT_TIMEOUT, Settings, clean_records

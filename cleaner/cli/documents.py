@@ -1,13 +1,14 @@
 """Document mode (not --jsonl): each input file is one document, rendered into one output.
 
-Kept apart from cli.py so the CLI stays argument handling, and so folder mode
+Kept apart from main.py so the command stays argument handling, and so folder mode
 (cleaner/cli/folders.py) renders each file exactly as `clean FILE` would.
 """
 from __future__ import annotations
 
 import json
 
-from cleaner.cli.main import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, _internal_error, read_input, say
+from cleaner.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, internal_error, say
+from cleaner.cli.inputs import InputError, read_input
 from cleaner.cli.settings import flags_arg
 
 
@@ -86,7 +87,7 @@ def clean_document(args, cleaner, path: str, out, review: Review | None = None) 
         result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
                                flags=flags_arg(args), input=args.input)
     except Exception as exc:  # one bad input never costs the others; pass it through
-        _internal_error(exc, f"{path}: ")
+        internal_error(exc, f"{path}: ")
         if args.format == "json":
             out.write(_dumps(error_record(text, path, f"internal error: {type(exc).__name__}: {exc}")))
         else:

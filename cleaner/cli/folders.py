@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import os
 
-from cleaner.cli.main import EXIT_OK, EXIT_STRICT
+from cleaner.cli.exits import EXIT_OK, EXIT_STRICT
 from cleaner.cli.output import OutputError, open_output
 
 
