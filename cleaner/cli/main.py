@@ -194,20 +194,22 @@ def _run(args) -> int:
     if args.category:
         return usage("--category needs --list-rules")
     from cleaner.cli.output import open_output
+    from cleaner.cli.settings import Settings
 
+    settings = Settings.from_args(args)   # the one options object every mode cleans with
     files = args.files or ["-"]
     folder = _folder_input(args, files)
     if folder is not None:
         if isinstance(folder, int):
             return folder
         from cleaner.cli.folders import run_folder
-        return run_folder(args, cleaner, folder)
+        return run_folder(args, settings, cleaner, folder)
     if args.jsonl:
         from cleaner.cli.batch import run_batch
-        return run_batch(args, cleaner, files)
+        return run_batch(args, settings, cleaner, files)
     from cleaner.cli.documents import run_documents
     with open_output(args.output) as out:
-        return run_documents(args, cleaner, files, out)
+        return run_documents(args, settings, cleaner, files, out)
 
 
 def _folder_input(args, files):
