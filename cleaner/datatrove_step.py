@@ -21,8 +21,11 @@ task per shard); the step itself cleans in the task's process.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 
 from cleaner.lang.detect import given_code
+from cleaner.options import Options, check_input_kind
+from cleaner.options_call import clean_with
 
 try:
     from datatrove.pipeline.base import PipelineStep
@@ -79,8 +82,7 @@ class CleanerStep(PipelineStep):
                  metadata_key: str = "clean", keep_removed_text: bool = True, filter_empty: bool = False,
                  min_chars: int = 1, exclusion_writer=None):
         super().__init__()
-        from cleaner.engine import check_input_kind
-        check_input_kind(input)
+        check_input_kind(input)   # here, once, not once per document
         if lang is not None:
             from cleaner.lang.codes import to_language
             if to_language(lang) is None:
@@ -88,18 +90,23 @@ class CleanerStep(PipelineStep):
             lang = to_language(lang)
         self.rules = tuple(rules)
         self.disable = tuple(disable)
-        self.lang = lang
+        # how every document is cleaned: one Options, as the CLI and the API build it
+        self.options = Options(lang=lang, body_only=body_only, html=html, flags=_checked_flags(flags, self.rules),
+                               input=input)
         self.lang_key = lang_key
-        self.body_only = body_only
-        self.html = html
-        self.flags = _checked_flags(flags, self.rules)
-        self.input = input
         self.metadata_key = metadata_key
         self.keep_removed_text = keep_removed_text
         self.filter_empty = filter_empty
         self.min_chars = max(1, int(min_chars))
         self.exclusion_writer = exclusion_writer
         self._cleaner = None  # built in the worker, on first use (keeps the step picklable and light)
+
+    # the constructor's choices, read back from the options (read-only: they are built once)
+    lang = property(lambda self: self.options.lang)
+    body_only = property(lambda self: self.options.body_only)
+    html = property(lambda self: self.options.html)
+    flags = property(lambda self: self.options.flags)
+    input = property(lambda self: self.options.input)
 
     @property
     def cleaner(self):
@@ -113,17 +120,18 @@ class CleanerStep(PipelineStep):
         state["_cleaner"] = None
         return state
 
-    def _lang_of(self, doc) -> str | None:
-        if self.lang:
-            return self.lang
-        return given_code(doc.metadata.get(self.lang_key)) if self.lang_key else None
+    def _options_for(self, doc) -> Options:
+        """The step's options; with no `lang`, the language an upstream filter wrote, if any."""
+        if self.options.lang or not self.lang_key:
+            return self.options
+        code = given_code(doc.metadata.get(self.lang_key))
+        return replace(self.options, lang=code) if code else self.options
 
     def clean_document(self, doc) -> bool:
         """Clean one document in place; True to keep it."""
         self.stat_update("documents")
         try:
-            result = self.cleaner.clean(doc.text, lang=self._lang_of(doc), body_only=self.body_only,
-                                        html=self.html, flags=self.flags, input=self.input)
+            result = clean_with(self.cleaner, doc.text, self._options_for(doc))
         except Exception as exc:  # one bad document never sinks the task: keep it as it was
             self.stat_update("errors")
             doc.metadata[self.metadata_key] = {"error": f"{type(exc).__name__}: {exc}"}

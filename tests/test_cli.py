@@ -16,6 +16,7 @@ import pytest
 
 from _clihelp import (cli_main as main, ROOT, assert_no_noise, assert_one_line, cmd, default_sigint, env, run_clean,
                       temp_leftovers, wait_until_reading_stdin)
+from cleaner.cli import inputs  # read_input: the reader whose open() is replaced
 from cleaner.cli import main as cli
 from cleaner.api import Cleaner
 from cleaner.cli.output import OutputError, open_output
@@ -137,7 +138,7 @@ def test_unreadable_file_in_process(monkeypatch, tmp_path):
     def deny(path, *a, **k):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(cli, "open", deny, raising=False)
+    monkeypatch.setattr(inputs, "open", deny, raising=False)
     rc, out, err = main("--lang", "en", p)
     assert rc == cli.EXIT_INPUT
     assert_one_line(err, str(p), "permission denied")
@@ -150,7 +151,7 @@ def test_io_error_while_reading(monkeypatch, tmp_path):
     def eio(path, *a, **k):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(cli, "open", eio, raising=False)
+    monkeypatch.setattr(inputs, "open", eio, raising=False)
     rc, _, err = main("--lang", "en", p)
     assert rc == cli.EXIT_INPUT
     assert_one_line(err, str(p), "Input/output error")

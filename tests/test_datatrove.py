@@ -61,6 +61,23 @@ def test_step_lang_takes_three_letter_codes_and_refuses_unknown_ones():
         CleanerStep(lang="xx")
 
 
+def test_step_builds_one_options_and_pickles_with_it():
+    """The constructor's choices become one cleaner.options.Options (as the CLI's and
+    the API's), built once; the step goes to datatrove's task processes pickled."""
+    import pickle
+
+    from cleaner.datatrove_step import CleanerStep
+    from cleaner.options import Options
+
+    step = CleanerStep(lang="deu", body_only=True, html=False, flags=["mojibake"], input="article")
+    assert step.options == Options(lang="de", body_only=True, html=False, flags=("mojibake",), input="article")
+    assert (step.lang, step.body_only, step.html, step.flags, step.input) == ("de", True, False, ("mojibake",),
+                                                                             "article")
+    step.cleaner   # built, and left out of the pickle
+    copy = pickle.loads(pickle.dumps(step))
+    assert copy.options == step.options and copy._cleaner is None
+
+
 def test_example_pipeline_with_two_tasks(tmp_path):
     src, dst = tmp_path / "in", tmp_path / "out"
     src.mkdir()

@@ -14,6 +14,7 @@ from cleaner.cli import main as cli
 from cleaner.api import Cleaner, clean
 from cleaner.flags.kinds import FLAG_KINDS, choose_flags
 from cleaner.cli.settings import Settings
+from cleaner.options import Options
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC = ("Council approves budget\n\n"
@@ -100,7 +101,7 @@ def test_cli_flags_in_batch_mode(tmp_path):
     for jobs in ("1", "2"):
         rc, out, _ = run("--jsonl", "--quiet", "-j", jobs, "--flags", "mojibake", p)
         assert rc == 0 and {f["kind"] for f in json.loads(out)["clean"]["flags"]} == {"mojibake"}
-    settings = Settings(flags="none")
+    settings = Settings(Options(flags="none"))
     assert settings.clean_fn()(DOC).flags == []
 
 

@@ -17,6 +17,7 @@ from cleaner.cli import jsonscan
 from cleaner.cli import record
 from cleaner.cli.process import process_line
 from cleaner.cli.parallel import FAULT_ENV, Settings, clean_records
+from cleaner.options import Options
 
 from _clihelp import ROOT, assert_no_noise, in_process, run_clean
 
@@ -54,7 +55,7 @@ def test_deep_nesting_and_huge_integers_are_cleaned_and_kept_byte_for_byte(tmp_p
 
 
 def test_numbers_and_duplicate_keys_pass_through_as_written_never_as_infinity():
-    o = process_line(ODD_NUMBERS, Settings(lang="en").clean_fn())
+    o = process_line(ODD_NUMBERS, Settings(Options(lang="en")).clean_fn())
     assert o.ok, o.error
     assert "Infinity" not in o.line and "NaN" not in o.line
     for key, text in [("x", "1e400"), ("z", "1.10"), ("e", "2E5"), ("m", "-0")]:
@@ -65,7 +66,7 @@ def test_numbers_and_duplicate_keys_pass_through_as_written_never_as_infinity():
 
 @pytest.mark.parametrize("bad", ['{"text": "x", "y": NaN}', '{"text": "x", "y": -Infinity}', '{"text": Infinity}'])
 def test_nan_and_infinity_are_not_json_and_never_written(bad):
-    o = process_line(bad, Settings(lang="en").clean_fn())
+    o = process_line(bad, Settings(Options(lang="en")).clean_fn())
     assert not o.ok and o.error.startswith("not JSON") and not o.internal
     assert json.loads(o.line, parse_constant=_no_constant) == {"raw": bad, "clean": {"error": o.error}}
 
@@ -76,7 +77,7 @@ def _no_constant(name):
 
 def test_normal_records_are_written_exactly_as_before():
     rec = {"id": 7, "score": 0.5, "tags": ["a", "b"], "meta": {"n": None, "ok": True}, "text": "Plain\n\nBody."}
-    o = process_line(json.dumps(rec, separators=(",", ":")), Settings(lang="en").clean_fn())
+    o = process_line(json.dumps(rec, separators=(",", ":")), Settings(Options(lang="en")).clean_fn())
     cleaned = json.loads(o.line)
     assert o.line == json.dumps(cleaned, ensure_ascii=False)   # json.dumps formatting, as before
     assert {k: cleaned[k] for k in rec if k != "text"} == {k: v for k, v in rec.items() if k != "text"}
@@ -101,7 +102,7 @@ def test_the_parent_never_json_loads_a_line_that_killed_a_worker(monkeypatch):
         assert not (os.getpid() == parent and "CRASHME" in text), "the parent parsed a line that killed a worker"
         return real_loads(text, *args, **kwargs)
     monkeypatch.setattr(record.json, "loads", loads)
-    got = list(clean_records(((line, None) for line in [GOOD, deep_crash, GOOD]), Settings(lang="en"),
+    got = list(clean_records(((line, None) for line in [GOOD, deep_crash, GOOD]), Settings(Options(lang="en")),
                              jobs=2, timeout=30))
     assert [o.ok for o in got] == [True, False, True]
     assert "crashed" in got[1].error and got[1].raw == deep_crash

@@ -14,6 +14,7 @@ import pytest
 
 import cleaner
 from cleaner.cli import main as cli
+from cleaner.cli.inputs import decode
 
 from _clihelp import ROOT, assert_no_noise, assert_one_line, check_result, cmd, env, run_clean
 
@@ -38,7 +39,7 @@ def test_fixture_set_is_complete_and_small():
 
 
 def _text(name: str) -> str:
-    return cli.decode((NASTY / name).read_bytes(), name, "replace")
+    return decode((NASTY / name).read_bytes(), name, "replace")
 
 
 # ------------------------------------------------------------------ API

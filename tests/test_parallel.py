@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from cleaner.cli.parallel import FAULT_ENV, Settings, clean_records
+from cleaner.options import Options
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-EN = Settings(lang="en")
+EN = Settings(Options(lang="en"))
 
 ARTICLE = ("Storm closes roads across the region\n\n"
            "Heavy rain closed several roads across the region on Tuesday, officials said, and more rain is expected.\n\n"

@@ -16,10 +16,11 @@ import pytest
 
 from cleaner.cli import worker
 from cleaner.cli.parallel import FAULT_ENV, Settings, clean_records
+from cleaner.options import Options
 
 from _clihelp import ROOT, env
 
-EN = Settings(lang="en")
+EN = Settings(Options(lang="en"))
 TEXT = ("Storm closes roads\n\nHeavy rain closed several roads on Tuesday, officials said.\n\n"
         "Share this article\n\nCrews cleared the fallen trees overnight.")
 
@@ -84,6 +85,7 @@ def test_workers_that_keep_dying_at_start_up_do_not_abort_the_run(monkeypatch):
 STOP_IDLE = r"""
 import json, multiprocessing, os, signal
 from cleaner.cli.parallel import Settings, clean_records
+from cleaner.options import Options
 
 def records():
     for i in range(6):
@@ -92,7 +94,7 @@ def records():
                 os.kill(child.pid, signal.SIGSTOP)
         yield json.dumps({"id": i, "text": "Title\n\nA body line that stays."}), None
 
-got = list(clean_records(records(), Settings(lang="en"), jobs=1, timeout=1, window=2))
+got = list(clean_records(records(), Settings(Options(lang="en")), jobs=1, timeout=1, window=2))
 print(json.dumps([[o.ok, o.error] for o in got]))
 """
 

@@ -14,10 +14,10 @@ import re
 import sys
 from collections import Counter
 
-from cleaner.cli.main import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, say
+from cleaner.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, say
 from cleaner.cli.inputs import InputError, open_binary, sniff_stream
 from cleaner.cli.output import open_outputs
-from cleaner.cli.parallel import DEFAULT_TIMEOUT, Settings, clean_records
+from cleaner.cli.parallel import DEFAULT_TIMEOUT, clean_records
 
 
 def _iter_lines(files, errors, on_error, sizes=None, blanks=None):
@@ -133,7 +133,8 @@ def _reject_line(o) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", o.line)
 
 
-def run_batch(args, cleaner, files) -> int:
+def run_batch(args, settings, cleaner, files) -> int:
+    """Clean the records of `files` with `settings` (cli/settings.py); the worst exit status."""
     status = EXIT_OK
     quiet = bool(getattr(args, "quiet", False))
 
@@ -142,7 +143,6 @@ def run_batch(args, cleaner, files) -> int:
         say(message)
         status = max(status, EXIT_INPUT)
 
-    settings = Settings.from_args(args)
     timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
     bar = _progress_bar(args, files)
     sizes: list[int] | None = [] if bar is not None else None

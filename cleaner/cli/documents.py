@@ -1,25 +1,26 @@
 """Document mode (not --jsonl): each input file is one document, rendered into one output.
 
-Kept apart from cli.py so the CLI stays argument handling, and so folder mode
+Kept apart from main.py so the command stays argument handling, and so folder mode
 (cleaner/cli/folders.py) renders each file exactly as `clean FILE` would.
 """
 from __future__ import annotations
 
 import json
 
-from cleaner.cli.main import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, _internal_error, read_input, say
-from cleaner.cli.settings import flags_arg
+from cleaner.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, internal_error, say
+from cleaner.cli.inputs import InputError, read_input
+from cleaner.options_call import clean_with
 
 
-def run_documents(args, cleaner, files, out) -> int:
-    """Clean `files` into the stream `out`; the worst exit status."""
+def run_documents(args, settings, cleaner, files, out) -> int:
+    """Clean `files` into the stream `out` with `settings.options`; the worst exit status."""
     status = EXIT_OK
     many = len(files) > 1
     review = Review(args, cleaner, out)
     for n, path in enumerate(files):
         if n and many and args.format == "text":
             out.write("\f\n")
-        status = max(status, clean_document(args, cleaner, path, out, review))
+        status = max(status, clean_document(args, settings, cleaner, path, out, review))
     review.close()
     return status
 
@@ -72,7 +73,7 @@ def _is_terminal(out) -> bool:
         return False
 
 
-def clean_document(args, cleaner, path: str, out, review: Review | None = None) -> int:
+def clean_document(args, settings, cleaner, path: str, out, review: Review | None = None) -> int:
     """Read, clean and write one document; an input or cleaning failure is reported
     on stderr and costs only this document."""
     try:
@@ -83,10 +84,9 @@ def clean_document(args, cleaner, path: str, out, review: Review | None = None) 
             out.write(_dumps(error_record("", path, str(exc))))
         return EXIT_INPUT
     try:
-        result = cleaner.clean(text, lang=args.lang, body_only=args.body_only, html=args.html,
-                               flags=flags_arg(args), input=args.input)
+        result = clean_with(cleaner, text, settings.options)
     except Exception as exc:  # one bad input never costs the others; pass it through
-        _internal_error(exc, f"{path}: ")
+        internal_error(exc, f"{path}: ")
         if args.format == "json":
             out.write(_dumps(error_record(text, path, f"internal error: {type(exc).__name__}: {exc}")))
         else:

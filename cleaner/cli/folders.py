@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import os
 
-from cleaner.cli.main import EXIT_OK, EXIT_STRICT
+from cleaner.cli.exits import EXIT_OK, EXIT_STRICT
 from cleaner.cli.output import OutputError, open_output
 
 
@@ -35,7 +35,7 @@ def target_name(rel: str, args) -> str:
     return name
 
 
-def run_folder(args, cleaner, src: str) -> int:
+def run_folder(args, settings, cleaner, src: str) -> int:
     from cleaner.cli.batch import run_batch
     from cleaner.cli.documents import clean_document
 
@@ -50,10 +50,10 @@ def run_folder(args, cleaner, src: str) -> int:
         if args.jsonl:
             one = copy.copy(args)
             one.output = target
-            got = run_batch(one, cleaner, [path])
+            got = run_batch(one, settings, cleaner, [path])
             strict_failed |= got == EXIT_STRICT   # 6 ranks below 1-5: it counts only if nothing worse happened
             status = max(status, EXIT_OK if got == EXIT_STRICT else got)
         else:
             with open_output(target) as out:
-                status = max(status, clean_document(args, cleaner, path, out))
+                status = max(status, clean_document(args, settings, cleaner, path, out))
     return EXIT_STRICT if strict_failed and status == EXIT_OK else status

@@ -1,4 +1,4 @@
-"""Reading inputs: decoding a whole document (decode) and gzip read transparently.
+"""Reading inputs: a whole document (read_input, decode) and gzip read transparently.
 
 gzip is recognised by its magic bytes rather than the file name.
 
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import os
+import sys
 import zlib
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -104,4 +106,35 @@ def decode(data: bytes, name: str, errors: str = "strict") -> str:
                          "use --encoding-errors replace to go on") from None
 
 
-__all__ = ["gunzip", "open_binary", "sniff_stream", "BadGzip", "GZIP_MAGIC", "InputError", "decode"]
+def read_input(path: str, errors: str) -> str:
+    """A document's text from a file or '-' (stdin), gunzipped and decoded; InputError
+    (one line for stderr) when it cannot be read or decoded."""
+    try:
+        if path == "-":
+            if sys.stdin is None:
+                raise InputError("-: cannot read: stdin is closed")
+            data = sys.stdin.buffer.read()
+        else:
+            if os.path.isdir(path):
+                raise InputError(f"{path}: is a directory (clean DIR -o OUTDIR cleans a folder)")
+            with open(path, "rb") as fh:
+                data = fh.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. stdin closed under us
+        raise InputError(f"{path}: cannot read: {exc}") from None
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = gunzip(data)   # page.html.gz: by its magic bytes, never decoded as text
+    except BadGzip as exc:
+        raise InputError(f"{name}: cannot read: {exc}") from None
+    return decode(data, name, errors)
+
+
+__all__ = ["gunzip", "open_binary", "sniff_stream", "BadGzip", "GZIP_MAGIC", "InputError", "decode", "read_input"]

@@ -14,10 +14,10 @@ input record, in input order, while N worker processes clean them:
 
 Each worker gets its `Cleaner` once, at start: on Linux workers are forked and
 share the parent's already compiled one (copy-on-write); elsewhere (forkserver /
-spawn) each builds it from the same `Settings` (rule packs, disabled rules). The
-per-call settings (language, body-only, flags, HTML, input kind, field) are the
-parent's. The parent process stays single-threaded (non-blocking pipes and
-select()), so forking is safe.
+spawn) each builds it from the same `Settings` (rule packs, disabled rules). How
+each record is cleaned (its `Options`: language, body-only, flags, HTML, input
+kind) and which field, are the parent's Settings too. The parent process stays
+single-threaded (non-blocking pipes and select()), so forking is safe.
 
 With jobs=1 and timeout=0 the records are cleaned in this process (no worker,
 no protection against a crash or a hang); any other combination uses workers.

@@ -1,41 +1,48 @@
-"""What every cleaning process of a batch shares: the settings a worker builds its cleaner from."""
+"""What every cleaning process of a batch shares: the settings a worker builds its cleaner from.
+
+Built once from the command line (`Settings.from_args`), after the usage checks, and
+handed to every mode: documents and folders read its `options`, a batch's workers get
+the whole object (inherited by fork, pickled for forkserver/spawn, so it holds only
+plain values). The per-document choices are one `cleaner.options.Options`, the same
+object the Python API and the datatrove step use; the rest is batch-only.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
+
+from cleaner.options import Options
+from cleaner.options_call import clean_with
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a worker needs to build the same cleaner as the parent."""
+    """Everything a worker needs to build the same cleaner as the parent and clean as it would."""
 
-    rules: tuple[str, ...] = ()
+    options: Options = Options()    # lang, body_only, html, flags, input: how to clean each document
+    rules: tuple[str, ...] = ()     # rule-pack folders and disabled ids: which Cleaner to build
     disable: tuple[str, ...] = ()
-    lang: str | None = None
-    body_only: bool = False
-    html: bool | None = None
-    flags: object = True            # True/False, "all", "none", "kind,kind" or a tuple of kinds (api.Cleaner.clean)
-    field: str = "text"
+    field: str = "text"             # the record field to clean
     lang_field: str | None = None   # a record field that may give its language
-    input: str = "auto"             # what the text is: "article", "page" or "auto" (engine.INPUT_KINDS)
 
     @classmethod
     def from_args(cls, args) -> "Settings":
-        return cls(rules=tuple(args.rules), disable=tuple(args.disable), lang=args.lang,
-                   body_only=bool(args.body_only), html=args.html, flags=flags_arg(args),
-                   field=args.field, lang_field=getattr(args, "lang_field", None),
-                   input=getattr(args, "input", "auto"))
+        """From parsed, checked arguments (args.lang already normalised by args.check_args)."""
+        options = Options(lang=args.lang, body_only=bool(args.body_only), html=args.html, flags=flags_arg(args),
+                          input=getattr(args, "input", "auto"))
+        return cls(options, rules=tuple(args.rules), disable=tuple(args.disable), field=args.field,
+                   lang_field=getattr(args, "lang_field", None))
 
     def clean_fn(self, cleaner=None) -> Callable:
         """clean(text, lang=None): the record's own language (from lang_field) if
-        given, else --lang, else detected."""
+        given, else the options' (--lang), else detected."""
         if cleaner is None:
             from cleaner.api import Cleaner
             cleaner = Cleaner(self.rules, self.disable)
+        options = self.options
 
         def clean(text: str, lang: str | None = None):
-            return cleaner.clean(text, lang=lang or self.lang, body_only=self.body_only, html=self.html,
-                                 flags=self.flags, input=self.input)
+            return clean_with(cleaner, text, replace(options, lang=lang) if lang else options)
         return clean
 
 
