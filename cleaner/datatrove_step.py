@@ -25,7 +25,6 @@ from dataclasses import replace
 
 from cleaner.lang.detect import given_code
 from cleaner.options import Options, check_input_kind
-from cleaner.options_call import clean_with
 
 try:
     from datatrove.pipeline.base import PipelineStep
@@ -131,7 +130,7 @@ class CleanerStep(PipelineStep):
         """Clean one document in place; True to keep it."""
         self.stat_update("documents")
         try:
-            result = clean_with(self.cleaner, doc.text, self._options_for(doc))
+            result = self.cleaner.clean_with(doc.text, self._options_for(doc))
         except Exception as exc:  # one bad document never sinks the task: keep it as it was
             self.stat_update("errors")
             doc.metadata[self.metadata_key] = {"error": f"{type(exc).__name__}: {exc}"}

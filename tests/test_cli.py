@@ -292,14 +292,14 @@ def test_rule_pack_huge_repeat_count(tmp_path):
 def test_internal_error_on_one_input_others_processed(monkeypatch, tmp_path, doc):
     boom = tmp_path / "boom.txt"
     boom.write_text("BOOM raw text\n\nkept as is\n")
-    real = Cleaner.clean
+    real = Cleaner.clean_with
 
-    def clean(self, text, **kw):
+    def clean(self, text, options):
         if "BOOM" in text:
             raise RuntimeError("kaput")
-        return real(self, text, **kw)
+        return real(self, text, options)
 
-    monkeypatch.setattr(Cleaner, "clean", clean)
+    monkeypatch.setattr(Cleaner, "clean_with", clean)
     rc, out, err = main("--lang", "en", boom, doc)
     assert rc == cli.EXIT_INTERNAL
     assert_one_line(err, str(boom), "internal error", "RuntimeError", "kaput")
@@ -314,7 +314,7 @@ def test_internal_error_on_one_input_others_processed(monkeypatch, tmp_path, doc
 
 
 def test_internal_error_debug_traceback(monkeypatch, doc):
-    monkeypatch.setattr(Cleaner, "clean", lambda self, text, **kw: 1 / 0)
+    monkeypatch.setattr(Cleaner, "clean_with", lambda self, text, options: 1 / 0)
     monkeypatch.setenv("CLEAN_DEBUG", "1")
     rc, _, err = main("--lang", "en", doc)
     assert rc == cli.EXIT_INTERNAL
@@ -389,15 +389,15 @@ def test_interrupt_mid_run_leaves_target_untouched(monkeypatch, tmp_path, doc):
     out = tmp_path / "out.txt"
     out.write_text("OLD")
     calls = []
-    real = Cleaner.clean
+    real = Cleaner.clean_with
 
-    def clean(self, text, **kw):
+    def clean(self, text, options):
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(self, text, **kw)
+        return real(self, text, options)
 
-    monkeypatch.setattr(Cleaner, "clean", clean)
+    monkeypatch.setattr(Cleaner, "clean_with", clean)
     rc, stdout, err = main("--lang", "en", "-o", out, doc, doc, doc)
     assert rc == cli.EXIT_INTERRUPTED and stdout == ""
     assert_one_line(err, "interrupted")

@@ -3,7 +3,8 @@
 A circle (a imports b, b imports a) makes the import order decide what works: the
 module imported second sees a half-built first one, and a newcomer cannot read the
 layout bottom-up. The graph is read from the source with `ast`, so imports inside
-functions (the lazy ones) count as much as those at the top of a module.
+functions (the lazy ones) count as much as those at the top of a module; those under
+`if TYPE_CHECKING:` (annotations only, never run) do not.
 
 Edges: `import cleaner.x.y` -> cleaner.x.y; `from cleaner.x import y` -> cleaner.x.y
 when that is a module, else cleaner.x; a package's `__init__` stands for the package.
@@ -48,11 +49,24 @@ def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str | None
     return ".".join(base + ([node.module] if node.module else []))
 
 
+def _runtime_nodes(tree: ast.AST):
+    """Every node, except those under `if TYPE_CHECKING:` (imports for annotations only,
+    never run)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", None)) == "TYPE_CHECKING":
+            stack.extend(node.orelse)
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+
+
 def imports_of(module: str, path: pathlib.Path, known: set[str]) -> set[str]:
     """The package modules `module` imports, anywhere in its file."""
     found = set()
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    for node in ast.walk(tree):
+    for node in _runtime_nodes(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name in known:

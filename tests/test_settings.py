@@ -11,7 +11,6 @@ from cleaner.cli.args import build_parser
 from cleaner.cli.parallel import clean_records
 from cleaner.cli.settings import Settings
 from cleaner.options import Options
-from cleaner.options_call import clean_with, options_kwargs
 
 DOC = ("Council approves budget\n\nThe city council approved the budget on Tuesday after a long debate "
        "about schools and roads.\n\nRead more\n")
@@ -38,18 +37,18 @@ def test_settings_pickle_for_workers_that_are_not_forked():
 def test_the_options_reach_the_cleaner_as_the_keywords_did():
     c = Cleaner()
     options = Options(lang="en", body_only=True, flags="none", input="article")
-    assert options_kwargs(options) == dict(lang="en", body_only=True, html=None, flags="none", input="article")
-    assert clean_with(c, DOC, options).to_dict() == c.clean(DOC, **options_kwargs(options)).to_dict()
+    keywords = dict(lang="en", body_only=True, html=None, flags="none", input="article")
+    assert c.clean_with(DOC, options).to_dict() == c.clean(DOC, **keywords).to_dict()
 
 
 def test_a_records_language_overrides_the_options_one(monkeypatch):
     seen = []
-    real = Cleaner.clean
+    real = Cleaner.clean_with
 
-    def spy(self, text, **kw):
-        seen.append(kw.get("lang", getattr(kw.get("options"), "lang", None)))
-        return real(self, text, **kw)
-    monkeypatch.setattr(Cleaner, "clean", spy)
+    def spy(self, text, options):
+        seen.append(options.lang)
+        return real(self, text, options)
+    monkeypatch.setattr(Cleaner, "clean_with", spy)
     clean = Settings(Options(lang="en")).clean_fn()
     clean(DOC)
     clean(DOC, "de")

@@ -9,7 +9,6 @@ import json
 
 from cleaner.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, internal_error, say
 from cleaner.cli.inputs import InputError, read_input
-from cleaner.options_call import clean_with
 
 
 def run_documents(args, settings, cleaner, files, out) -> int:
@@ -84,7 +83,7 @@ def clean_document(args, settings, cleaner, path: str, out, review: Review | Non
             out.write(_dumps(error_record("", path, str(exc))))
         return EXIT_INPUT
     try:
-        result = clean_with(cleaner, text, settings.options)
+        result = cleaner.clean_with(text, settings.options)
     except Exception as exc:  # one bad input never costs the others; pass it through
         internal_error(exc, f"{path}: ")
         if args.format == "json":

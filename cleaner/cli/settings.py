@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from cleaner.options import Options
-from cleaner.options_call import clean_with
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class Settings:
         options = self.options
 
         def clean(text: str, lang: str | None = None):
-            return clean_with(cleaner, text, replace(options, lang=lang) if lang else options)
+            return cleaner.clean_with(text, replace(options, lang=lang) if lang else options)
         return clean
 
 
