@@ -63,7 +63,7 @@ PLAIN_CHARS = [c for c in ALL_CHARS[:0x3000] if _util.PLAIN.fullmatch(c)]   # al
 
 
 def test_plain_characters_are_what_the_re_patterns_assume():
-    from cleaner.lang import detect as langmod
+    from cleaner.lang import scripts as langmod
 
     word = regex.compile(r"[\p{L}\p{M}]")
     word_or_number = regex.compile(r"[\p{L}\p{M}\p{N}]")
@@ -202,7 +202,7 @@ def test_foreign_fast_test_on_prose(lang, text):
 
 
 def test_foreign_langdetect_memo_asks_a_replaced_function(monkeypatch):
-    from cleaner.lang import detect as langmod
+    from cleaner.lang import langdetect_run as langmod
 
     calls = []
     monkeypatch.setattr(langmod, "langdetect_probs", lambda text, **kw: calls.append(text) or [("de", 1.0)])

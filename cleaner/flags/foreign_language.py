@@ -25,11 +25,12 @@ from typing import NamedTuple
 
 import regex
 
-from cleaner.lang import detect as langmod
 from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag, stripped_span
-from cleaner.report import Flag
+from cleaner.lang import langdetect_run
+from cleaner.lang.scripts import dominant_script, letter_script, script_counts
 from cleaner.lang.stopwords import available, stopwords
+from cleaner.report import Flag
 
 RULE = "flag.foreign_language"
 KIND = "foreign-language"
@@ -109,10 +110,10 @@ def _density(low: list[str], lang: str) -> float | None:
 
 
 def _dominant(text: str) -> tuple[str | None, int]:
-    counts = langmod.script_counts(text)
+    counts = script_counts(text)
     if not counts:
         return None, 0
-    return langmod.dominant_script(counts)[0], sum(counts.values())
+    return dominant_script(counts)[0], sum(counts.values())
 
 
 # ---------------------------------------------------------------- counts per token
@@ -216,7 +217,7 @@ def _token_word(tok: str) -> str | None:
 
 
 def _letter_scripts(tok: str) -> set[str]:
-    """The scripts langmod.script_counts(tok) counts letters of ('latin' or 'other')."""
+    """The scripts script_counts(tok) counts letters of ('latin' or 'other')."""
     if tok.isascii():
         return {"latin"} if any(map(str.isalpha, tok)) else set()
     kinds = _CHAR_KINDS
@@ -233,7 +234,7 @@ def _letter_scripts(tok: str) -> set[str]:
 
 
 def _char_kind(ch: str) -> str:
-    name = langmod.letter_script(ch)
+    name = letter_script(ch)
     return "latin" if name == "latin" else "other" if name else ""
 
 
@@ -391,19 +392,19 @@ def _dominant_by_tokens(text: str, tokens: tuple[str, ...], lang: str) -> tuple[
 
 def _token_letters(tok: str, home: str) -> int:
     """(letters of script `home`) + (all letters << _LETTER_BITS) in tok, as
-    langmod.script_counts counts them."""
+    script_counts counts them."""
     scripts = _CHAR_SCRIPTS
     try:
         found = list(map(scripts.__getitem__, tok))
     except KeyError:
         if len(scripts) > _MAX_CACHED:
             scripts.clear()
-        scripts.update((ch, langmod.letter_script(ch) or "") for ch in set(tok))
+        scripts.update((ch, letter_script(ch) or "") for ch in set(tok))
         found = list(map(scripts.__getitem__, tok))
     return found.count(home) + ((len(found) - found.count("")) << _LETTER_BITS)
 
 
-# character -> langmod.letter_script(), '' for a non-letter
+# character -> letter_script(), '' for a non-letter
 _CHAR_SCRIPTS: dict[str, str] = {}
 
 
@@ -463,7 +464,7 @@ def _langdetect(text: str, max_chars: int, same: frozenset[str] | None = None,
     """langdetect's answer for `text`; given `same` and `min_p`, [] also when
     no language outside `same` can reach min_p (then langdetect stops early:
     see langdetect_probs' give_up)."""
-    fn = langmod.langdetect_probs
+    fn = langdetect_run.langdetect_probs
     give_up = (same, min_p) if same is not None and min_p is not None and getattr(fn, "gives_up", False) else None
     key = (fn, max_chars, text) if give_up is None else (fn, max_chars, text, give_up)
     probs = _PROBS.get(key)

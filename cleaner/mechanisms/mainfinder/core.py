@@ -53,7 +53,7 @@ import regex
 
 from cleaner.packs import prefilter as _prefilter
 from cleaner.mechanisms.mainfinder import linescore
-from cleaner.lang.detect import normalize_code
+from cleaner.lang.codes import normalize_code
 from cleaner.paths import load_data
 from cleaner.lang.stopwords import stopwords
 from cleaner.text import shapes
