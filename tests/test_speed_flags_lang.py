@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
 from cleaner.lang import langdetect_fast as _langdetect_fast
 from cleaner.lang import codes, detect, langdetect_run, scripts, vote
 from cleaner.flags import foreign_language
+from cleaner.flags import _foreign_counts as fc, _foreign_data as fd, _foreign_judge as fj, _foreign_screen as fscreen
 from cleaner.flags._util import make_flag, stripped_span
 from cleaner.text.segment import normalize_space
 from cleaner.lang.stopwords import stopwords
@@ -238,15 +239,15 @@ def ref_foreign_detect(paragraphs, lang):
     fl = foreign_language
     if not lang or lang == "und":
         return []
-    conf = fl._conf()
+    conf = fd.conf()
     min_p = float(conf.get("min_probability", 0.9))
     max_chars = int(conf.get("sample_chars", 600))
     min_found = float(conf.get("min_detected_density", 0.15))
-    same = fl._similar(lang)
+    same = fd.similar(lang)
     flags = []
     for p in paragraphs:
         text = p.text
-        if not fl._suspicious_exact(text, lang):
+        if not fscreen.suspicious_exact(text, lang):
             continue
         probs = ref_langdetect_probs(text, max_chars=max_chars)
         if not probs:
@@ -254,7 +255,7 @@ def ref_foreign_detect(paragraphs, lang):
         top, prob = probs[0]
         if prob < min_p or top in same:
             continue
-        found = fl._density([fl._lookup_form(w) for w in fl._words(text)], top)
+        found = fc.stop_density([fc.lookup_form(w) for w in fc.words_of(text)], top)
         if found is not None and found < min_found:
             continue
         i, j = stripped_span(p.raw)
@@ -343,7 +344,7 @@ def test_langdetect_probs_as_langdetect(text, candidates, max_chars):
 @given(paragraphs_text(), st.sampled_from(CODES), st.sampled_from([0.9, 0.5, 0.3, 0.99, 1.5, 0.0]))
 @settings(max_examples=150, **SLOW)
 def test_give_up_only_when_no_other_language_can_win(text, code, min_p):
-    codes = foreign_language._similar(code)
+    codes = fd.similar(code)
     full = langdetect_run.langdetect_probs(text, max_chars=600)
     quick = langdetect_run.langdetect_probs(text, max_chars=600, give_up=(codes, min_p))
     assert quick == full or quick == []
@@ -390,22 +391,22 @@ TOKENS = sorted({w for words in VOCAB.values() for w in words} | set(NOISE) - se
     c.isspace() for c in t))), min_size=1, max_size=30), st.sampled_from(CODES + ["sr", "und"]))
 @settings(max_examples=300, deadline=None)
 def test_values_learn_token_value(tokens, lang):
-    stop, rival = foreign_language._lang_words(lang)
-    values = foreign_language._Values(stop, rival)
-    assert sum(map(values.__getitem__, tokens)) == sum(foreign_language._token_value(t, stop, rival) for t in tokens)
-    assert dict(values) == {t: foreign_language._token_value(t, stop, rival) for t in set(tokens)}
+    stop, rival = fd.lang_words(lang)
+    values = fc._Values(stop, rival)
+    assert sum(map(values.__getitem__, tokens)) == sum(fc._token_value(t, stop, rival) for t in tokens)
+    assert dict(values) == {t: fc._token_value(t, stop, rival) for t in set(tokens)}
 
 
 def test_token_values_stay_bounded(monkeypatch):
     """The per-language cache is dropped once it holds _MAX_CACHED tokens, and
     answers the same after."""
-    monkeypatch.setattr(foreign_language, "_MAX_CACHED", 10)
-    stop, rival = foreign_language._lang_words("en")
-    values = foreign_language._Values(stop, rival)
+    monkeypatch.setattr(fc, "_MAX_CACHED", 10)
+    stop, rival = fd.lang_words("en")
+    values = fc._Values(stop, rival)
     words = [f"word{i}" for i in range(25)] + ["the", "The"]
     totals = [values[w] for w in words]
     assert len(values) <= 11
-    assert totals == [foreign_language._token_value(w, stop, rival) for w in words]
+    assert totals == [fc._token_value(w, stop, rival) for w in words]
 
 
 @st.composite
@@ -433,7 +434,7 @@ def test_foreign_language_flags_as_before(doc):
     for t in texts:
         ps.append(para(t, start=pos))
         pos += len(t) + 2
-    foreign_language._PROBS.clear()
+    fj._PROBS.clear()
     # the paragraph test; sentences inside paragraphs are new (tests/test_foreign_sentence.py)
     flags = foreign_language.detect_paragraphs(ps, lang)
     event(f"{min(len(flags), 2)} flag(s)")
@@ -454,7 +455,7 @@ def test_foreign_language_flags_as_before(doc):
 ])
 def test_foreign_language_flags_as_before_on_known_cases(lang, text):
     ps = [para("An opening line of the document, in no particular language."), para(text, start=70)]
-    foreign_language._PROBS.clear()
+    fj._PROBS.clear()
     # the paragraph test; sentences inside paragraphs are new (tests/test_foreign_sentence.py)
     assert foreign_language.detect_paragraphs(ps, lang) == ref_foreign_detect(ps, lang)
 
@@ -463,8 +464,8 @@ def test_give_up_is_asked_of_the_real_function_only(monkeypatch):
     """A stand-in for langdetect_probs gets the plain call (no give_up keyword)."""
     calls = []
     monkeypatch.setattr(langdetect_run, "langdetect_probs", lambda text, **kw: calls.append(kw) or [("de", 1.0)])
-    foreign_language._PROBS.clear()
-    assert foreign_language._langdetect("ein Satz", 600, frozenset({"en"}), 0.9) == [("de", 1.0)]
+    fj._PROBS.clear()
+    assert fj._langdetect("ein Satz", 600, frozenset({"en"}), 0.9) == [("de", 1.0)]
     assert calls == [{"max_chars": 600}]
 
 
