@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 
-from cleaner.lang import detect as langmod
+from cleaner.lang import langdetect_run as langmod
 
 
 def bodies(folder: str) -> list[tuple[str, str, str]]:

@@ -153,7 +153,8 @@ def warm_start(cleaner) -> None:
     """What a long run pays once per process: every rule pack compiled (they
     compile on first use), langdetect's profiles and the stoplists loaded, the
     stopword-vote indexes built."""
-    from cleaner.lang.detect import _factory, _vote_index
+    from cleaner.lang.langdetect_run import _factory
+    from cleaner.lang.vote import _vote_index
     from cleaner.lang.stopwords import available, stopwords
     for code in cleaner.ruleset.languages() + ["und"]:
         for group in cleaner.engine.rules_for(code).values():

@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import replace
 
-from cleaner.lang.detect import given_code
+from cleaner.lang.codes import given_code
 from cleaner.options import Options, check_input_kind
 
 try:
@@ -50,7 +50,7 @@ class CleanerStep(PipelineStep):
         disable: rule ids or globs to switch off (as `clean --disable`).
         lang: the language of every document ('de', 'deu', 'deu_Latn'; an unknown one
             raises ValueError); None = `doc.metadata[lang_key]` when it is a language code
-            ('en', 'pt-BR', GlotLID's 'eng_Latn': see cleaner.lang.detect.given_code), else
+            ('en', 'pt-BR', GlotLID's 'eng_Latn': see cleaner.lang.codes.given_code), else
             detected per document.
         lang_key: the metadata key an upstream language filter wrote (datatrove's
             LanguageFilter uses "language").

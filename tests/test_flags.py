@@ -223,7 +223,7 @@ def test_foreign_not_flagged(doc_lang, text):
 
 
 def test_foreign_cheap_test_gates_langdetect(monkeypatch):
-    from cleaner.lang import detect as langmod
+    from cleaner.lang import langdetect_run as langmod
 
     calls = []
     real = langmod.langdetect_probs

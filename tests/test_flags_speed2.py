@@ -33,6 +33,7 @@ pytestmark = pytest.mark.slow
 
 from cleaner.flags import (_quotes, _util, detect_flags, doubled_word, foreign_language, fragment,
                            mojibake, quote_style, unbalanced_quote)
+from cleaner.flags import _foreign_counts as fc, _foreign_data as fd, _foreign_judge as fj, _foreign_screen as fscreen
 from cleaner.flags._util import make_flag, stripped_span
 from cleaner.text.segment import normalize_space
 from cleaner.lang.stopwords import available, stopwords
@@ -134,37 +135,33 @@ _REF_VALUES: dict[str, dict[str, int]] = {}
 
 
 def ref_lang_words(lang):
-    fl = foreign_language
-    script = fl._rival_script(lang)
+    script = fd.rival_script(lang)
     if script is None:
         return stopwords(lang), frozenset()
-    others = [code for code in fl._script_langs(script) if code != lang]
+    others = [code for code in fd.script_langs(script) if code != lang]
     return stopwords(lang), frozenset().union(*map(stopwords, others))
 
 
 def ref_lookup_form(word):
-    return foreign_language._POINTS.sub("", unicodedata.normalize("NFKC", word)).lower()
+    return fc._POINTS.sub("", unicodedata.normalize("NFKC", word)).lower()
 
 
 def ref_token_word(tok):
-    fl = foreign_language
-    if ("." in tok or ":" in tok) and fl._URLISH.search(tok):
+    if ("." in tok or ":" in tok) and fc._URLISH.search(tok):
         return None
-    m = fl._WORD.match(tok)
+    m = fc._WORD.match(tok)
     return m.group(1) if m else None
 
 
 def ref_plain_token_word(tok):
     """foreign_language._plain_token_word as it was."""
-    fl = foreign_language
-    if ("." in tok or ":" in tok) and fl._URLISH.search(tok):
+    if ("." in tok or ":" in tok) and fc._URLISH.search(tok):
         return None
-    m = fl._PLAIN_TOKEN.fullmatch(tok)
+    m = fc._PLAIN_TOKEN.fullmatch(tok)
     return m.group(1) if m else None
 
 
 def ref_token_value(tok, stop, rival):
-    fl = foreign_language
     if tok.isascii() and tok.isalpha():
         word, low, value = tok, tok.lower(), 0
     elif _util.PLAIN.fullmatch(tok):
@@ -173,64 +170,61 @@ def ref_token_value(tok, stop, rival):
             return 0
         low, value = word.lower(), 0
     else:
-        scripts = fl._letter_scripts(tok)
+        scripts = fc._letter_scripts(tok)
         word = ref_token_word(tok)
-        value = (bool(scripts - {"latin"}) or (word is not None and "latin" not in scripts)) << fl._NONLATIN
+        value = (bool(scripts - {"latin"}) or (word is not None and "latin" not in scripts)) << fc.NONLATIN
         if word is None:
             return value
         low = word.lower() if word.isascii() else ref_lookup_form(word)
     first = word[0]
-    return (value + 1 + (first.isupper() << fl._UPPER) + (first.islower() << fl._LOWER)
-            + ((low in stop) << fl._STOP) + ((low in rival) << fl._RIVAL))
+    return (value + 1 + (first.isupper() << fc.UPPER) + (first.islower() << fc.LOWER)
+            + ((low in stop) << fc.STOP) + ((low in rival) << fc.RIVAL))
 
 
 def ref_learn(tokens, values, stop, rival):
-    fl = foreign_language
     for tok in tokens:
         if tok.isascii() and tok.isalpha():
             low = tok.lower()
-            value = 1 + ((1 << fl._UPPER) if tok[0] < "a" else (1 << fl._LOWER))
+            value = 1 + ((1 << fc.UPPER) if tok[0] < "a" else (1 << fc.LOWER))
         else:
-            m = fl._PLAIN_TOKEN.fullmatch(tok)
-            if m is None or (("." in tok or ":" in tok) and fl._URLISH.search(tok)):
+            m = fc._PLAIN_TOKEN.fullmatch(tok)
+            if m is None or (("." in tok or ":" in tok) and fc._URLISH.search(tok)):
                 values[tok] = ref_token_value(tok, stop, rival)
                 continue
             word = m.group(1)
             low, first = word.lower(), word[0]
-            value = 1 + (first.isupper() << fl._UPPER) + (first.islower() << fl._LOWER)
+            value = 1 + (first.isupper() << fc.UPPER) + (first.islower() << fc.LOWER)
         if low in stop:
-            value += fl._ONE_STOP
+            value += fc._ONE_STOP
         if low in rival:
-            value += fl._ONE_RIVAL
+            value += fc._ONE_RIVAL
         values[tok] = value
 
 
 def ref_counts(tokens, lang):
-    fl = foreign_language
     values = _REF_VALUES.setdefault(lang, {})
     try:
         total = sum(map(values.__getitem__, tokens))
     except KeyError:
         ref_learn(set(tokens).difference(values), values, *ref_lang_words(lang))
         total = sum(map(values.__getitem__, tokens))
-    m = fl._MASK
-    return (total & m, (total >> fl._UPPER) & m, (total >> fl._LOWER) & m,
-            (total >> fl._STOP) & m, (total >> fl._RIVAL) & m, (total >> fl._NONLATIN) & m)
+    m = fc.MASK
+    return (total & m, (total >> fc.UPPER) & m, (total >> fc.LOWER) & m,
+            (total >> fc.STOP) & m, (total >> fc.RIVAL) & m, (total >> fc.NONLATIN) & m)
 
 
 def ref_suspicious_by_counts(text, lang, lim):
-    fl = foreign_language
     min_words = lim.min_words
     if len(text) < 2 * min_words:
         return False
     tokens = _util.split_like_regex(text)
-    if len(tokens) > fl._MAX_PARA_TOKENS or min_words < 1:
+    if len(tokens) > fc.MAX_PARA_TOKENS or min_words < 1:
         return None
     n, upper, lower, stop, rival, nonlatin = ref_counts(tokens, lang)
-    script, letters = fl._dominant(text) if nonlatin else ("latin", len(text))
+    script, letters = fc.dominant(text) if nonlatin else ("latin", len(text))
     if script is None:
         return False
-    if script in fl._NO_SPACES:
+    if script in fscreen._NO_SPACES:
         if letters < 2 * min_words:
             return False
         n = 0
@@ -240,7 +234,7 @@ def ref_suspicious_by_counts(text, lang, lim):
         cased = upper + lower
         if cased and upper / cased > lim.max_capitalised:
             return False
-    expected = fl._expected_scripts(lang)
+    expected = fd.expected_scripts(lang)
     if expected is not None and script not in expected:
         return True
     if not n or not stopwords(lang):
@@ -250,7 +244,7 @@ def ref_suspicious_by_counts(text, lang, lim):
         return True
     if density >= lim.rival_ratio:
         return False
-    if script == fl._rival_script(lang) and lim.rival_ratio >= 0:
+    if script == fd.rival_script(lang) and lim.rival_ratio >= 0:
         most = rival / n
         if most < lim.min_rival_density or density >= lim.rival_ratio * most:
             return False
@@ -261,25 +255,25 @@ def ref_foreign_detect(paragraphs, lang):
     fl = foreign_language
     if not lang or lang == "und":
         return []
-    conf = fl._conf()
+    conf = fd.conf()
     min_p = float(conf.get("min_probability", 0.9))
     max_chars = int(conf.get("sample_chars", 600))
     min_found = float(conf.get("min_detected_density", 0.15))
-    same = fl._similar(lang)
-    lim = fl._limits()
+    same = fd.similar(lang)
+    lim = fd.limits()
     flags = []
     for p in paragraphs:
         text = p.text
         fast = ref_suspicious_by_counts(text, lang, lim)
-        if not (fl._suspicious_exact(text, lang) if fast is None else fast):
+        if not (fscreen.suspicious_exact(text, lang) if fast is None else fast):
             continue
-        probs = fl._langdetect(text, max_chars, same, min_p)
+        probs = fj._langdetect(text, max_chars, same, min_p)
         if not probs:
             continue
         top, prob = probs[0]
         if prob < min_p or top in same:
             continue
-        found = fl._density([ref_lookup_form(w) for w in fl._words(text)], top)
+        found = fc.stop_density([ref_lookup_form(w) for w in fc.words_of(text)], top)
         if found is not None and found < min_found:
             continue
         i, j = stripped_span(p.raw)
@@ -418,7 +412,7 @@ def test_plain_letters_are_cased_and_fold_like_lower():
 
 def test_rival_words_as_before_for_every_language():
     for lang in available() + ["und", "sr", "ja", "zh", "ko", "xx", "be", "yi", "mn"]:
-        assert foreign_language._lang_words(lang) == ref_lang_words(lang), lang
+        assert fd.lang_words(lang) == ref_lang_words(lang), lang
 
 
 def test_conventions_are_copies():
@@ -479,8 +473,8 @@ def test_doubled_word_across_paragraph_breaks(raws):
 @settings(max_examples=400, **SLOW)
 def test_foreign_cheap_test_as_before(raws, lang):
     texts = [normalize_space(r) for r in raws]
-    lim = foreign_language._limits()
-    assert foreign_language._suspicious_all(texts, lang, lim) == [
+    lim = fd.limits()
+    assert fscreen.suspicious_all(texts, lang, lim) == [
         ref_suspicious_by_counts(t, lang, lim) for t in texts]
 
 
@@ -488,15 +482,15 @@ def test_foreign_cheap_test_as_before(raws, lang):
 @settings(max_examples=300, **SLOW)
 def test_dominant_script_from_tokens(text, lang):
     tokens = _util.split_cached(text)
-    assert foreign_language._dominant_by_tokens(text, tokens, lang) == foreign_language._dominant(text)
+    assert fc.dominant_by_tokens(text, tokens, lang) == fc.dominant(text)
 
 
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6).filter(
     lambda t: not any(c.isspace() for c in t))), min_size=1, max_size=30), langs)
 @settings(max_examples=300, **SLOW)
 def test_learn_as_before(tokens, lang):
-    stop, rival = foreign_language._lang_words(lang)
-    new, old = foreign_language._Values(stop, rival), {}
+    stop, rival = fd.lang_words(lang)
+    new, old = fc._Values(stop, rival), {}
     for tok in tokens:
         new[tok]                # learnt on the first lookup
     ref_learn(set(tokens), old, *ref_lang_words(lang))
@@ -507,10 +501,10 @@ def test_learn_as_before(tokens, lang):
     lambda t: not any(c.isspace() for c in t))), langs)
 @settings(max_examples=500, **SLOW)
 def test_token_value_and_lookup_form_as_before(tok, lang):
-    stop, rival = foreign_language._lang_words(lang)
-    assert foreign_language._token_value(tok, stop, rival) == ref_token_value(tok, stop, rival)
-    assert foreign_language._token_word(tok) == ref_token_word(tok)
-    assert foreign_language._lookup_form(tok) == ref_lookup_form(tok)
+    stop, rival = fd.lang_words(lang)
+    assert fc._token_value(tok, stop, rival) == ref_token_value(tok, stop, rival)
+    assert fc._token_word(tok) == ref_token_word(tok)
+    assert fc.lookup_form(tok) == ref_lookup_form(tok)
 
 
 def test_lookup_form_fast_path_on_every_character():
@@ -520,7 +514,7 @@ def test_lookup_form_fast_path_on_every_character():
         if 0xD800 <= cp < 0xE000:
             continue
         c = chr(cp)
-        assert foreign_language._lookup_form(c + "a") == ref_lookup_form(c + "a"), hex(cp)
+        assert fc.lookup_form(c + "a") == ref_lookup_form(c + "a"), hex(cp)
         if c.isalpha():
             assert ref_token_word(c) == c, hex(cp)
 

@@ -16,7 +16,8 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.flags import _quotes, _util, detect_flags, doubled_word, foreign_language, mojibake
+from cleaner.flags import _quotes, _util, detect_flags, doubled_word, mojibake
+from cleaner.flags import _foreign_counts as fc, _foreign_data as fd, _foreign_judge as fj, _foreign_screen as fscreen
 from cleaner.text.segment import normalize_space
 
 ALL_CHARS = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
@@ -63,7 +64,7 @@ PLAIN_CHARS = [c for c in ALL_CHARS[:0x3000] if _util.PLAIN.fullmatch(c)]   # al
 
 
 def test_plain_characters_are_what_the_re_patterns_assume():
-    from cleaner.lang import detect as langmod
+    from cleaner.lang import scripts as langmod
 
     word = regex.compile(r"[\p{L}\p{M}]")
     word_or_number = regex.compile(r"[\p{L}\p{M}\p{N}]")
@@ -90,8 +91,8 @@ def test_plain_characters_are_what_the_re_patterns_assume():
 @given(st.text(alphabet=PLAIN_CHARS, min_size=1, max_size=12))
 @settings(max_examples=400, deadline=None)
 def test_plain_token_patterns_match_the_regex_ones(tok):
-    m = foreign_language._WORD.match(tok)
-    p = foreign_language._PLAIN_TOKEN.fullmatch(tok)
+    m = fc._WORD.match(tok)
+    p = fc._PLAIN_TOKEN.fullmatch(tok)
     assert (m.group(1) if m else None) == (p.group(1) if p else None)
     words = list(doubled_word._WORD.finditer(tok))
     head = words[0].group().casefold() if words and words[0].start() == 0 else doubled_word._NO_HEAD
@@ -172,10 +173,10 @@ def test_doubled_word_cache_does_not_change_answers():
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_foreign_counts_agree_with_the_word_by_word_test(raw, lang):
     text = normalize_space(raw)
-    fast = foreign_language._suspicious_by_counts(text, lang, foreign_language._limits())
+    fast = fscreen._suspicious_by_counts(text, lang, fd.limits())
     if fast is not None:
-        assert fast == foreign_language._suspicious_exact(text, lang)
-    assert foreign_language.suspicious(text, lang) == foreign_language._suspicious_exact(text, lang)
+        assert fast == fscreen.suspicious_exact(text, lang)
+    assert fscreen.suspicious(text, lang) == fscreen.suspicious_exact(text, lang)
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -195,19 +196,19 @@ def test_foreign_counts_agree_with_the_word_by_word_test(raw, lang):
     ("en", " ".join(["word"] * 1200)),
 ])
 def test_foreign_fast_test_on_prose(lang, text):
-    fast = foreign_language._suspicious_by_counts(text, lang, foreign_language._limits())
-    exact = foreign_language._suspicious_exact(text, lang)
+    fast = fscreen._suspicious_by_counts(text, lang, fd.limits())
+    exact = fscreen.suspicious_exact(text, lang)
     assert fast is None or fast == exact
-    assert foreign_language.suspicious(text, lang) == exact
+    assert fscreen.suspicious(text, lang) == exact
 
 
 def test_foreign_langdetect_memo_asks_a_replaced_function(monkeypatch):
-    from cleaner.lang import detect as langmod
+    from cleaner.lang import langdetect_run as langmod
 
     calls = []
     monkeypatch.setattr(langmod, "langdetect_probs", lambda text, **kw: calls.append(text) or [("de", 1.0)])
-    assert foreign_language._langdetect("ein Satz", 600) == [("de", 1.0)]
-    assert foreign_language._langdetect("ein Satz", 600) == [("de", 1.0)]
+    assert fj._langdetect("ein Satz", 600) == [("de", 1.0)]
+    assert fj._langdetect("ein Satz", 600) == [("de", 1.0)]
     assert calls == ["ein Satz"]
 
 

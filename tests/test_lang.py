@@ -1,4 +1,4 @@
-"""Tests for cleaner.lang.detect: language identification and script detection."""
+"""Tests for cleaner.lang: language identification (detect, vote, langdetect_run), scripts and codes."""
 from __future__ import annotations
 
 import os
@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.lang import detect as langmod
-from cleaner.lang.detect import detect_language, normalize_code, script_of
+from cleaner.lang import detect, langdetect_run, vote
+from cleaner.lang.codes import given_code, normalize_code
+from cleaner.lang.detect import detect_language
+from cleaner.lang.scripts import script_counts, script_of
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -59,10 +61,10 @@ def test_never_raises_and_returns_und_on_langdetect_failure(monkeypatch):
     def boom():
         raise RuntimeError("no profiles")
 
-    monkeypatch.setattr(langmod, "_factory", boom)
+    monkeypatch.setattr(langdetect_run, "_factory", boom)
     # short: below what the stopword vote decides alone, so langdetect is asked
     assert detect_language("The government said on Monday that it would continue.") == "und"
-    assert langmod.langdetect_probs(TEXTS["en"]) == []
+    assert langdetect_run.langdetect_probs(TEXTS["en"]) == []
 
 
 def test_document_with_boilerplate_uses_prose_lines():
@@ -73,8 +75,8 @@ def test_document_with_boilerplate_uses_prose_lines():
 def test_sample_is_bounded_and_prefers_long_prose_lines():
     short = "Home | News | Sport"
     prose = [TEXTS["en"] + f" Line {i}." for i in range(200)]
-    sample = langmod._sample("\n".join([short] + prose))
-    assert len(sample) <= langmod.SAMPLE_CHARS + 20
+    sample = detect._sample("\n".join([short] + prose))
+    assert len(sample) <= detect.SAMPLE_CHARS + 20
     assert short not in sample
     assert sample.startswith(TEXTS["en"][:40])
 
@@ -92,19 +94,20 @@ def test_repeated_calls_are_identical():
     first = [detect_language(t) for t in (mixed, *TEXTS.values())]
     for _ in range(3):
         assert [detect_language(t) for t in (mixed, *TEXTS.values())] == first
-    probs = langmod.langdetect_probs(mixed)
-    assert probs and probs == langmod.langdetect_probs(mixed)
+    probs = langdetect_run.langdetect_probs(mixed)
+    assert probs and probs == langdetect_run.langdetect_probs(mixed)
 
 
 def test_same_answer_in_another_process():
     mixed = TEXTS["en"][:60] + " " + TEXTS["de"][:60] + " " + TEXTS["fr"][:40]
-    code = ("import sys, json; from cleaner.lang.detect import detect_language, langdetect_probs; "
+    code = ("import sys, json; from cleaner.lang.detect import detect_language; "
+            "from cleaner.lang.langdetect_run import langdetect_probs; "
             "t = json.loads(sys.argv[1]); "
             "print(json.dumps([detect_language(x) for x in t] + [langdetect_probs(t[0])]))")
     import json
 
     texts = [mixed, *TEXTS.values()]
-    expected = json.loads(json.dumps([detect_language(x) for x in texts] + [langmod.langdetect_probs(mixed)]))
+    expected = json.loads(json.dumps([detect_language(x) for x in texts] + [langdetect_run.langdetect_probs(mixed)]))
     for seed in ("0", "12345"):
         env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))
         out = subprocess.run([sys.executable, "-c", code, json.dumps(texts)], env=env, cwd=ROOT,
@@ -130,7 +133,7 @@ def test_langdetect_is_imported_lazily_and_skipped_when_stopwords_decide():
 def test_stopword_vote_names_clear_prose(code):
     text = " ".join([TEXTS[code]] * 3)
     script = "cyrillic" if code in ("uk", "ru") else "latin"
-    assert langmod.stopword_vote(text, script) == code
+    assert vote.stopword_vote(text, script) == code
 
 
 @pytest.mark.parametrize("text", [
@@ -140,7 +143,7 @@ def test_stopword_vote_names_clear_prose(code):
     "â " * 60 + "the report",                                      # mojibake fragments do not vote
 ])
 def test_stopword_vote_abstains_when_unsure(text):
-    assert langmod.stopword_vote(text, "latin") is None
+    assert vote.stopword_vote(text, "latin") is None
 
 
 @pytest.mark.parametrize("code,expected", [
@@ -188,7 +191,7 @@ def test_script_of(text, expected):
     ("e", None), ("é1", None), ("éé", None), ("-en", None), (["en"], None),
 ])
 def test_given_code_takes_language_codes(value, expected):
-    assert langmod.given_code(value) == expected
+    assert given_code(value) == expected
 
 
 RU = ("Правительство во вторник представило доклад о состоянии дорог в стране. Министр транспорта "
@@ -210,18 +213,18 @@ def test_russian_letters_settle_russian_when_the_stopword_vote_is_unsure(monkeyp
 
     def no_langdetect(*args, **kwargs):
         raise AssertionError("langdetect asked although the letters settle it")
-    monkeypatch.setattr(langmod, "stopword_vote", no_vote)
-    monkeypatch.setattr(langmod, "_langdetect_top", no_langdetect)
+    monkeypatch.setattr(detect, "stopword_vote", no_vote)
+    monkeypatch.setattr(detect, "langdetect_top", no_langdetect)
     assert detect_language(RU) == "ru"
 
 
 @pytest.mark.parametrize("text", [BG_WITH_RU_QUOTE, UK_WITH_RU_QUOTE, RU.replace("ы", "и").replace("э", "е")])
 def test_russian_letters_leave_other_cyrillic_languages_to_langdetect(text):
     low = text.lower()
-    assert not langmod._russian_by_letters(low, langmod.script_counts(low).get("cyrillic", 0))
+    assert not detect._russian_by_letters(low, script_counts(low).get("cyrillic", 0))
 
 
 def test_russian_letters_refuse_a_text_full_of_the_bulgarian_hard_sign():
     text = RU + " " + "въпрос същност пълен път съд " * 4
     low = text.lower()
-    assert not langmod._russian_by_letters(low, langmod.script_counts(low).get("cyrillic", 0))
+    assert not detect._russian_by_letters(low, script_counts(low).get("cyrillic", 0))

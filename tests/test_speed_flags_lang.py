@@ -1,8 +1,8 @@
-"""The speed work in cleaner/lang/detect.py and cleaner/flags/foreign_language.py
+"""The speed work in cleaner/lang/ (language id) and the foreign-language flag
 changes no answer: each new function is held against a reference copy of the
 code it replaced (kept here), on generated text in many scripts and on
 paragraphs mixing languages. langdetect itself is the reference for the faster
-detector in cleaner.lang.detect. No timing assertions.
+detector in cleaner.lang.langdetect_fast. No timing assertions.
 """
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 pytestmark = pytest.mark.slow
 
 from cleaner.lang import langdetect_fast as _langdetect_fast
-from cleaner.lang import detect as langmod
+from cleaner.lang import codes, detect, langdetect_run, scripts, vote
 from cleaner.flags import foreign_language
+from cleaner.flags import _foreign_counts as fc, _foreign_data as fd, _foreign_judge as fj, _foreign_screen as fscreen
 from cleaner.flags._util import make_flag, stripped_span
 from cleaner.text.segment import normalize_space
 from cleaner.lang.stopwords import stopwords
@@ -117,7 +118,7 @@ _ASCII_NON_LETTERS = re.compile(r"[^A-Za-z\u0080-\U0010ffff]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-def ref_sample(text, limit=langmod.SAMPLE_CHARS):
+def ref_sample(text, limit=detect.SAMPLE_CHARS):
     lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     if not lines:
@@ -143,17 +144,17 @@ def ref_script_counts(text):
     if text.isascii():
         return counts
     for ch, n in Counter("".join(_NON_ASCII.findall(text))).items():
-        name = langmod.letter_script(ch)
+        name = scripts.letter_script(ch)
         if name is not None:
             counts[name] = counts.get(name, 0) + n
     return counts
 
 
 def ref_stopword_vote(sample, script):
-    words = [w for w in _WORD.findall(sample.lower()) if len(w) > 1][:langmod._VOTE_MAX_WORDS]
-    if len(words) < langmod._VOTE_MIN_WORDS:
+    words = [w for w in _WORD.findall(sample.lower()) if len(w) > 1][:vote._VOTE_MAX_WORDS]
+    if len(words) < vote._VOTE_MIN_WORDS:
         return None
-    index = langmod._vote_index(script)
+    index = vote._vote_index(script)
     score = {}
     for w in words:
         votes = index.get(w)
@@ -166,18 +167,18 @@ def ref_stopword_vote(sample, script):
     best, best_score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     n = len(words)
-    if best_score < langmod._VOTE_MARGIN * runner_up:
+    if best_score < vote._VOTE_MARGIN * runner_up:
         return None
     own = stopwords(best)
-    if sum(w in own for w in words) < langmod._VOTE_MIN_DENSITY * n:
+    if sum(w in own for w in words) < vote._VOTE_MIN_DENSITY * n:
         return None
     return best
 
 
-def ref_langdetect_probs(text, candidates=None, max_chars=langmod.SAMPLE_CHARS):
+def ref_langdetect_probs(text, candidates=None, max_chars=detect.SAMPLE_CHARS):
     """langdetect_probs with langdetect's own Detector (factory.create())."""
     try:
-        f = langmod._factory()
+        f = langdetect_run._factory()
         d = f.create()
         d.set_max_text_length(max_chars)
         if candidates:
@@ -190,45 +191,44 @@ def ref_langdetect_probs(text, candidates=None, max_chars=langmod.SAMPLE_CHARS):
         return []
     out = {}
     for p in probs:
-        code = langmod.normalize_code(p.lang)
+        code = codes.normalize_code(p.lang)
         out[code] = out.get(code, 0.0) + float(p.prob)
     return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def ref_detect_language(text):
-    L = langmod
     if not text:
         return "und"
     sample = ref_sample(text)
     counts = ref_script_counts(sample)
-    if sum(counts.values()) < L._MIN_LETTERS:
+    if sum(counts.values()) < detect._MIN_LETTERS:
         return "und"
-    script, share = L.dominant_script(counts)
-    if script != "latin" and share >= L._DOMINANT:
+    script, share = scripts.dominant_script(counts)
+    if script != "latin" and share >= detect._DOMINANT:
         if script == "kana":
             return "ja"
         if script == "han":
             return "zh"
-        if script in L._SCRIPT_LANG:
-            return L._SCRIPT_LANG[script]
+        if script in scripts.SCRIPT_LANG:
+            return scripts.SCRIPT_LANG[script]
         if script == "cyrillic":
             low = sample.lower()
-            for letters, code in L._CYRILLIC_MARKS:
+            for letters, code in detect._CYRILLIC_MARKS:
                 if any(ch in low for ch in letters):
                     return code
         if script == "cyrillic":
             voted = ref_stopword_vote(sample, script)
             if voted:
                 return voted
-        if script in L._SCRIPT_CANDIDATES:
-            probs = ref_langdetect_probs(sample, L._SCRIPT_CANDIDATES[script])
+        if script in scripts.SCRIPT_CANDIDATES:
+            probs = ref_langdetect_probs(sample, scripts.SCRIPT_CANDIDATES[script])
             return probs[0][0] if probs else "und"
     if script in ("latin", "cyrillic"):
         voted = ref_stopword_vote(sample, script)
         if voted:
             return voted
     probs = ref_langdetect_probs(sample)
-    if not probs or probs[0][1] < L._MIN_PROB:
+    if not probs or probs[0][1] < detect._MIN_PROB:
         return "und"
     return probs[0][0]
 
@@ -239,15 +239,15 @@ def ref_foreign_detect(paragraphs, lang):
     fl = foreign_language
     if not lang or lang == "und":
         return []
-    conf = fl._conf()
+    conf = fd.conf()
     min_p = float(conf.get("min_probability", 0.9))
     max_chars = int(conf.get("sample_chars", 600))
     min_found = float(conf.get("min_detected_density", 0.15))
-    same = fl._similar(lang)
+    same = fd.similar(lang)
     flags = []
     for p in paragraphs:
         text = p.text
-        if not fl._suspicious_exact(text, lang):
+        if not fscreen.suspicious_exact(text, lang):
             continue
         probs = ref_langdetect_probs(text, max_chars=max_chars)
         if not probs:
@@ -255,7 +255,7 @@ def ref_foreign_detect(paragraphs, lang):
         top, prob = probs[0]
         if prob < min_p or top in same:
             continue
-        found = fl._density([fl._lookup_form(w) for w in fl._words(text)], top)
+        found = fc.stop_density([fc.lookup_form(w) for w in fc.words_of(text)], top)
         if found is not None and found < min_found:
             continue
         i, j = stripped_span(p.raw)
@@ -268,7 +268,7 @@ def para(raw, start=0):
     return types.SimpleNamespace(start=start, raw=raw, text=normalize_space(raw))
 
 
-# ---------------------------------------------------------------- cleaner.lang.detect
+# ---------------------------------------------------------------- cleaner.lang
 
 def test_the_fast_detector_is_in_use():
     """The tests below compare something: with langdetect 1.0.9 the faster
@@ -283,70 +283,70 @@ def test_the_fast_detector_is_in_use():
 
 
 def test_factory_is_loaded_once_and_leaves_the_collector_as_it_was():
-    assert langmod._factory() is langmod._factory()
+    assert langdetect_run._factory() is langdetect_run._factory()
     was = gc.isenabled()
     try:
         for state in (True, False):
             (gc.enable if state else gc.disable)()
-            f = langmod._factory.__wrapped__()      # a fresh load
+            f = langdetect_run._factory.__wrapped__()      # a fresh load
             assert gc.isenabled() == state
-            assert f.langlist == langmod._factory().langlist and f.seed == 0
+            assert f.langlist == langdetect_run._factory().langlist and f.seed == 0
     finally:
         (gc.enable if was else gc.disable)()
 
 
-@given(documents(), st.sampled_from([langmod.SAMPLE_CHARS, 0, -1, 1, 10, 200]))
+@given(documents(), st.sampled_from([detect.SAMPLE_CHARS, 0, -1, 1, 10, 200]))
 @settings(max_examples=300, **SLOW)
 def test_sample_as_before(text, limit):
-    assert langmod._sample(text, limit) == ref_sample(text, limit)
+    assert detect._sample(text, limit) == ref_sample(text, limit)
 
 
 @given(st.one_of(ANY_TEXT, st.text(alphabet="ab_1 .,\u00e9\u0301\u4e2d-\n", max_size=40)))
 @settings(max_examples=500, deadline=None)
 def test_prose_line_is_six_words(line):
-    assert bool(langmod._PROSE.search(line)) == (len(_WORD.findall(line)) >= 6)
+    assert bool(detect._PROSE.search(line)) == (len(_WORD.findall(line)) >= 6)
 
 
 @given(ANY_TEXT)
 @settings(max_examples=500, deadline=None)
 def test_script_counts_as_before(text):
-    assert langmod.script_counts(text) == ref_script_counts(text)
+    assert scripts.script_counts(text) == ref_script_counts(text)
 
 
 def test_script_counts_with_lone_surrogates():
     for text in ["\ud800", "ab\udfffcd", "x\ud83d\ude00y", "\udc80\udc81ABC"]:
-        assert langmod.script_counts(text) == ref_script_counts(text)
+        assert scripts.script_counts(text) == ref_script_counts(text)
 
 
 @given(documents(), st.sampled_from(["latin", "cyrillic"]))
 @settings(max_examples=300, **SLOW)
 def test_stopword_vote_as_before(text, script):
-    sample = langmod._sample(text)
-    assert langmod.stopword_vote(sample, script) == ref_stopword_vote(sample, script)
+    sample = detect._sample(text)
+    assert vote.stopword_vote(sample, script) == ref_stopword_vote(sample, script)
 
 
 @given(documents())
 @settings(max_examples=150, **SLOW)
 def test_detect_language_as_before(text):
-    code = langmod.detect_language(text)
+    code = detect.detect_language(text)
     event(f"detected {code}")
     assert code == ref_detect_language(text)
 
 
 @given(st.one_of(paragraphs_text(), documents(), st.text(max_size=60)),
        st.sampled_from([None, ("ru", "uk", "bg", "mk"), ("ar", "fa", "ur"), ("hi", "mr", "ne")]),
-       st.sampled_from([langmod.SAMPLE_CHARS, 600, 40, 3, 0]))
+       st.sampled_from([detect.SAMPLE_CHARS, 600, 40, 3, 0]))
 @settings(max_examples=200, **SLOW)
 def test_langdetect_probs_as_langdetect(text, candidates, max_chars):
-    assert langmod.langdetect_probs(text, candidates, max_chars) == ref_langdetect_probs(text, candidates, max_chars)
+    assert langdetect_run.langdetect_probs(text, candidates, max_chars) == ref_langdetect_probs(text, candidates, max_chars)
 
 
 @given(paragraphs_text(), st.sampled_from(CODES), st.sampled_from([0.9, 0.5, 0.3, 0.99, 1.5, 0.0]))
 @settings(max_examples=150, **SLOW)
 def test_give_up_only_when_no_other_language_can_win(text, code, min_p):
-    codes = foreign_language._similar(code)
-    full = langmod.langdetect_probs(text, max_chars=600)
-    quick = langmod.langdetect_probs(text, max_chars=600, give_up=(codes, min_p))
+    codes = fd.similar(code)
+    full = langdetect_run.langdetect_probs(text, max_chars=600)
+    quick = langdetect_run.langdetect_probs(text, max_chars=600, give_up=(codes, min_p))
     assert quick == full or quick == []
     event("gave up" if quick != full else "answered")
     if quick == [] and full:
@@ -358,17 +358,17 @@ def test_give_up_only_when_no_other_language_can_win(text, code, min_p):
        st.sampled_from([0.0, 0.5, 0.9, 0.3, 1.0]))
 @settings(max_examples=150, **SLOW)
 def test_langdetect_top_as_the_full_answer(text, candidates, min_prob):
-    sample = langmod._sample(text) or text
+    sample = detect._sample(text) or text
     probs = ref_langdetect_probs(sample, candidates)
     expected = probs[0][0] if probs and probs[0][1] >= min_prob else "und"
-    assert langmod._langdetect_top(sample, candidates, min_prob) == expected
+    assert langdetect_run.langdetect_top(sample, candidates, min_prob) == expected
 
 
 def test_langdetect_top_asks_a_stand_in_plainly(monkeypatch):
     calls = []
-    monkeypatch.setattr(langmod, "langdetect_probs", lambda text, *a, **kw: calls.append((a, kw)) or [("de", 0.6)])
-    assert langmod._langdetect_top("ein Satz", None, 0.5) == "de"
-    assert langmod._langdetect_top("ein Satz", ("ru",), 0.7) == "und"
+    monkeypatch.setattr(langdetect_run, "langdetect_probs", lambda text, *a, **kw: calls.append((a, kw)) or [("de", 0.6)])
+    assert langdetect_run.langdetect_top("ein Satz", None, 0.5) == "de"
+    assert langdetect_run.langdetect_top("ein Satz", ("ru",), 0.7) == "und"
     assert calls == [((), {}), ((("ru",),), {})]
 
 
@@ -378,8 +378,8 @@ def test_langdetect_top_asks_a_stand_in_plainly(monkeypatch):
     "Привет мир, hello world", "«Quote» – “quote” — ‘x’ … ", "a  b   c    d", "x" * 2000,
 ])
 def test_langdetect_probs_as_langdetect_on_edge_cases(text):
-    for max_chars in (langmod.SAMPLE_CHARS, 600, 5):
-        assert langmod.langdetect_probs(text, max_chars=max_chars) == ref_langdetect_probs(text, max_chars=max_chars)
+    for max_chars in (detect.SAMPLE_CHARS, 600, 5):
+        assert langdetect_run.langdetect_probs(text, max_chars=max_chars) == ref_langdetect_probs(text, max_chars=max_chars)
 
 
 # ---------------------------------------------------------------- foreign-language flags
@@ -391,22 +391,22 @@ TOKENS = sorted({w for words in VOCAB.values() for w in words} | set(NOISE) - se
     c.isspace() for c in t))), min_size=1, max_size=30), st.sampled_from(CODES + ["sr", "und"]))
 @settings(max_examples=300, deadline=None)
 def test_values_learn_token_value(tokens, lang):
-    stop, rival = foreign_language._lang_words(lang)
-    values = foreign_language._Values(stop, rival)
-    assert sum(map(values.__getitem__, tokens)) == sum(foreign_language._token_value(t, stop, rival) for t in tokens)
-    assert dict(values) == {t: foreign_language._token_value(t, stop, rival) for t in set(tokens)}
+    stop, rival = fd.lang_words(lang)
+    values = fc._Values(stop, rival)
+    assert sum(map(values.__getitem__, tokens)) == sum(fc._token_value(t, stop, rival) for t in tokens)
+    assert dict(values) == {t: fc._token_value(t, stop, rival) for t in set(tokens)}
 
 
 def test_token_values_stay_bounded(monkeypatch):
     """The per-language cache is dropped once it holds _MAX_CACHED tokens, and
     answers the same after."""
-    monkeypatch.setattr(foreign_language, "_MAX_CACHED", 10)
-    stop, rival = foreign_language._lang_words("en")
-    values = foreign_language._Values(stop, rival)
+    monkeypatch.setattr(fc, "_MAX_CACHED", 10)
+    stop, rival = fd.lang_words("en")
+    values = fc._Values(stop, rival)
     words = [f"word{i}" for i in range(25)] + ["the", "The"]
     totals = [values[w] for w in words]
     assert len(values) <= 11
-    assert totals == [foreign_language._token_value(w, stop, rival) for w in words]
+    assert totals == [fc._token_value(w, stop, rival) for w in words]
 
 
 @st.composite
@@ -434,7 +434,7 @@ def test_foreign_language_flags_as_before(doc):
     for t in texts:
         ps.append(para(t, start=pos))
         pos += len(t) + 2
-    foreign_language._PROBS.clear()
+    fj._PROBS.clear()
     # the paragraph test; sentences inside paragraphs are new (tests/test_foreign_sentence.py)
     flags = foreign_language.detect_paragraphs(ps, lang)
     event(f"{min(len(flags), 2)} flag(s)")
@@ -455,7 +455,7 @@ def test_foreign_language_flags_as_before(doc):
 ])
 def test_foreign_language_flags_as_before_on_known_cases(lang, text):
     ps = [para("An opening line of the document, in no particular language."), para(text, start=70)]
-    foreign_language._PROBS.clear()
+    fj._PROBS.clear()
     # the paragraph test; sentences inside paragraphs are new (tests/test_foreign_sentence.py)
     assert foreign_language.detect_paragraphs(ps, lang) == ref_foreign_detect(ps, lang)
 
@@ -463,25 +463,25 @@ def test_foreign_language_flags_as_before_on_known_cases(lang, text):
 def test_give_up_is_asked_of_the_real_function_only(monkeypatch):
     """A stand-in for langdetect_probs gets the plain call (no give_up keyword)."""
     calls = []
-    monkeypatch.setattr(langmod, "langdetect_probs", lambda text, **kw: calls.append(kw) or [("de", 1.0)])
-    foreign_language._PROBS.clear()
-    assert foreign_language._langdetect("ein Satz", 600, frozenset({"en"}), 0.9) == [("de", 1.0)]
+    monkeypatch.setattr(langdetect_run, "langdetect_probs", lambda text, **kw: calls.append(kw) or [("de", 1.0)])
+    fj._PROBS.clear()
+    assert fj._langdetect("ein Satz", 600, frozenset({"en"}), 0.9) == [("de", 1.0)]
     assert calls == [{"max_chars": 600}]
 
 
 def test_the_library_never_freezes_its_hosts_objects():
     """gc.freeze() would keep a host's future cyclic garbage forever: only the
     clean command opts in."""
-    assert langmod.FREEZE_AFTER_LOAD is False
+    assert langdetect_run.FREEZE_AFTER_LOAD is False
     before = gc.get_freeze_count()
-    langmod._factory.__wrapped__()
+    langdetect_run._factory.__wrapped__()
     assert gc.get_freeze_count() == before
 
 
 def test_the_clean_command_freezes_after_loading_langdetect():
     import subprocess
     import sys
-    code = ("import gc, sys; from cleaner.cli import main as cli; from cleaner.lang import detect as lang; sys.argv = ['clean', '--version'];\n"
+    code = ("import gc, sys; from cleaner.cli import main as cli; from cleaner.lang import langdetect_run as lang; sys.argv = ['clean', '--version'];\n"
             "try: cli.entry()\nexcept SystemExit: pass\n"
             "assert lang.FREEZE_AFTER_LOAD; before = gc.get_freeze_count(); lang._factory();"
             " print(gc.get_freeze_count() > before)")

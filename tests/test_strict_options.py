@@ -9,7 +9,7 @@ import pytest
 from _clihelp import cli_main as main, ROOT, assert_one_line
 from cleaner.cli import main as cli
 from cleaner.api import Cleaner
-from cleaner.lang.detect import given_code
+from cleaner.lang.codes import given_code
 from cleaner.cli.listing import rule_rows
 
 DE = ROOT / "fixtures" / "lang" / "de_1.txt"

@@ -237,6 +237,6 @@ def _list_rules(cleaner, args, rows) -> int:
 
 def entry() -> None:
     """The `clean` command (and `python -m cleaner`): a process of our own."""
-    from cleaner.lang import detect as lang
+    from cleaner.lang import langdetect_run as lang
     lang.FREEZE_AFTER_LOAD = True   # the process is ours: its GC may skip langdetect's profiles
     sys.exit(main())

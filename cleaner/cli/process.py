@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from cleaner.cli import record
-from cleaner.lang.detect import given_code
+from cleaner.lang.codes import given_code
 from cleaner.cli.record import REPORT_KEY, NotJSON, NotObject, Raw
 
 __all__ = ["REPORT_KEY", "Outcome", "error_record", "process_line"]

@@ -15,7 +15,7 @@ import fnmatch
 from typing import Callable, Iterable
 
 from cleaner.flags.kinds import DETECTOR_KINDS
-from cleaner.lang.detect import normalize_code
+from cleaner.lang.codes import normalize_code
 from cleaner.report import Flag
 
 from cleaner.flags import doubled_word

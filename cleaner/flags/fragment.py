@@ -19,7 +19,7 @@ import regex
 
 from cleaner.flags import _data, _quotes, _util
 from cleaner.flags._util import make_flag
-from cleaner.lang.detect import fine_script
+from cleaner.lang.scripts import fine_script
 from cleaner.report import Flag
 
 RULE = "flag.fragment"

@@ -6,15 +6,16 @@ corpora also write ISO 639-3 / 639-2 (`deu`, `ger`), GlotLID / FLORES labels
 from the table in cleaner/data/langcodes.tsv (made by tools/make_langcodes.py),
 and says None for anything that is not a language code (`xx`, `English`), so an
 option can refuse it instead of silently running with no language's rules.
+`normalize_code` is the lenient form for codes already meant as the cleaner's
+own (langdetect's 'zh-cn', a document's 'EN'): it keeps any base code as it is.
 """
 from __future__ import annotations
 
 import functools
-import pathlib
 
 from cleaner.paths import package_data
 
-__all__ = ["to_language", "language_name", "known_languages"]
+__all__ = ["to_language", "language_name", "known_languages", "normalize_code", "given_code"]
 
 _TABLE = package_data("langcodes.tsv")
 
@@ -51,3 +52,31 @@ def language_name(code: str) -> str:
 def known_languages() -> list[str]:
     """Every code `to_language` can answer."""
     return sorted({lang for lang, _ in _table().values()})
+
+
+def normalize_code(code: str) -> str:
+    """langdetect's codes to ISO 639-1: 'zh-cn'/'zh-tw' -> 'zh', lower-case."""
+    try:
+        return _NORMALIZED[code]
+    except (KeyError, TypeError):        # TypeError: None
+        pass
+    norm = (code or "").strip().lower().replace("_", "-")
+    out = norm.split("-", 1)[0] if norm else "und"
+    if isinstance(code, str) and len(_NORMALIZED) < 4096:
+        _NORMALIZED[code] = out
+    return out
+
+
+# code -> normalize_code(code): langdetect's judges normalise its ~55 codes after
+# every trial (hundreds of calls per document it decides).
+_NORMALIZED: dict[str, str] = {}
+
+
+def given_code(value) -> str | None:
+    """A language code a record or document already carries, as the ISO 639-1
+    code the rule packs use; None when it is not one (then detect instead).
+
+    'en', 'EN', 'pt-BR', 'zh_Hans', 'eng', 'deu_Latn' give 'en', 'en', 'pt', 'zh', 'en',
+    'de' (to_language). Anything else (None, a number, 'English', 'xx', '') is not
+    taken: a wrong guess would pick another language's rules, detection does not."""
+    return to_language(value)

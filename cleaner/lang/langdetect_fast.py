@@ -7,8 +7,8 @@ exactly what those do for langdetect 1.0.9 (the same text, the same n-gram
 list, so the same random draws and the same probabilities) with the loops in C
 or once per distinct word; the sampling itself is langdetect's own code, plus a
 `judge` looked at after each trial that may settle the answer early (see
-cleaner.lang.detect.langdetect_probs' give_up). For another langdetect version the
-library's Detector runs unchanged (and no judge is asked).
+cleaner.lang.langdetect_run.langdetect_probs' give_up). For another langdetect
+version the library's Detector runs unchanged (and no judge is asked).
 """
 from __future__ import annotations
 

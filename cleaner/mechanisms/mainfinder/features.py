@@ -21,7 +21,7 @@ import re
 
 import regex
 
-from cleaner.lang.detect import normalize_code
+from cleaner.lang.codes import normalize_code
 from cleaner.lang.stopwords import stopwords
 from cleaner.mechanisms.mainfinder.options import FinderOptions
 from cleaner.packs import prefilter as _prefilter
