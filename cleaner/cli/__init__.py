@@ -11,6 +11,6 @@ inputs, output, progress     reading inputs, all-or-nothing outputs, the progres
 review, listing              --explain / --format html, and --list-rules
 exits      the bottom: the documented exit codes and the `clean: ...` line
 
-No module imports one that imports it back (tests/test_import_graph.py): the modes
+No module imports one that imports it back (tests/layout/test_import_graph.py): the modes
 report through exits.py, never through main.py.
 """

@@ -24,7 +24,7 @@ ZERO_WIDTH = INVISIBLE
 # `regex`). On it PLAIN_LETTER are exactly the \p{L}\p{M} characters and
 # PLAIN_ALNUM the \p{L}\p{M}\p{N} ones, the letters are NFKC-stable, Latin, and
 # casefold to plain letters, so stdlib `re` patterns reproduce the detectors'
-# `regex` rules, much faster. (tests/test_flags_speed_paths.py checks all this.)
+# `regex` rules, much faster. (tests/oracles/test_flag_fast_paths.py checks all this.)
 TYPO_PUNCT = "\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026"
 PLAIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"      # character class bodies
 PLAIN_ALNUM = "0-9" + PLAIN_LETTER

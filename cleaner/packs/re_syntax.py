@@ -13,7 +13,7 @@ module has what the analysis reads.
 Without a usable parser `parse` returns None, and the prefilter treats any error
 raised while parsing or analysing a pattern the same way: the pattern gets no
 prefilter ("no literal known"), so its rule is searched on every line it may
-apply to. That is slower and gives the same results: tests/test_prefilter_fallback.py
+apply to. That is slower and gives the same results: tests/packs/test_prefilter_fallback.py
 cleans the fixtures both ways and compares the full reports.
 
 `re` reads some patterns differently from `regex` (fuzzy `{e<=1}`, POSIX classes,

@@ -12,7 +12,7 @@ shapes that are neither prose nor furniture are told apart (no_evidence).
 
 This is the per-line hot path: every test has a cheap screen (an ASCII fast
 path, literal cues before a regex, features computed on first use), and
-tests/test_mainfinder_speed.py checks each against the plain definition.
+tests/oracles/test_mainfinder_fast_paths.py checks each against the plain definition.
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ _DENSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer
 # A superset of _DENSE (everything from U+0E00 on except U+1E00-U+2E7F:
 # Latin/Greek extensions, punctuation, symbols) that the fast `re` engine
 # scans, so lines with only accents and curly quotes need no _DENSE scan
-# (tests/test_mainfinder_speed.py checks it covers every code point).
+# (tests/oracles/test_mainfinder_fast_paths.py checks it covers every code point).
 _MAYBE_DENSE = re.compile("[\u0e00-\u1dff\u2e80-\U0010ffff]")
 _BULLET = shapes.BULLET_MARKER
 # (re's \d: Unicode digits of Python's Unicode version, found faster than with
