@@ -12,6 +12,7 @@ same way (dominant_by_tokens).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -81,7 +82,6 @@ BITS = 10
 MAX_PARA_TOKENS = (1 << BITS) - 1
 MASK = MAX_PARA_TOKENS
 UPPER, LOWER, STOP, RIVAL, NONLATIN = (BITS * k for k in range(1, 6))
-_TOKEN_VALUES: dict[str, "_Values"] = {}        # lang -> token -> packed counts
 _MAX_CACHED = 1 << 16                          # tokens per language; dropped beyond
 
 
@@ -112,10 +112,13 @@ class _Values(dict):
 def token_counts(lang: str):
     """token -> its packed counts for a document in `lang` (a bound __getitem__:
     map it over a paragraph's tokens and sum)."""
-    values = _TOKEN_VALUES.get(lang)
-    if values is None:
-        values = _TOKEN_VALUES.setdefault(lang, _Values(*lang_words(lang)))
-    return values.__getitem__
+    return _values(lang).__getitem__
+
+
+@functools.cache
+def _values(lang: str) -> _Values:
+    """The packed counts of the tokens seen in documents in `lang`, remembered across documents."""
+    return _Values(*lang_words(lang))
 
 
 def totals(token_lists: list[tuple[str, ...]], lang: str) -> list[int]:
