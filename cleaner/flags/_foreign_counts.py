@@ -200,7 +200,8 @@ def _char_kind(ch: str) -> str:
     return "latin" if name == "latin" else "other" if name else ""
 
 
-# character -> 'latin' or 'other' (the kind of letter _letter_scripts reports), '' for a non-letter
+# character -> 'latin' or 'other' (the kind of letter _letter_scripts reports), '' for a non-letter.
+# A dict read by map() in C: an lru_cache'd _char_kind costs 16% more a token.
 _CHAR_KINDS: dict[str, str] = {}
 
 
@@ -211,7 +212,8 @@ _CHAR_KINDS: dict[str, str] = {}
 # letters in the home script and its letters in all, packed in _LETTER_BITS-bit
 # fields (a paragraph shorter than 2**_LETTER_BITS characters cannot overflow).
 _LETTER_BITS = 30
-_TOKEN_LETTERS: dict[str, dict[str, int]] = {}  # home script -> token -> packed letter counts
+# home script -> token -> packed letter counts; read as _Values are, by sum(map()) in C
+_TOKEN_LETTERS: dict[str, dict[str, int]] = {}
 
 
 def dominant_by_tokens(text: str, tokens: tuple[str, ...], lang: str) -> tuple[str | None, int]:
@@ -250,6 +252,7 @@ def _token_letters(tok: str, home: str) -> int:
     return found.count(home) + ((len(found) - found.count("")) << _LETTER_BITS)
 
 
-# character -> letter_script(), '' for a non-letter
+# character -> letter_script(), '' for a non-letter. A dict read by map() in C:
+# an lru_cache in its place, or letter_script's own, costs 12-14% more a token.
 _CHAR_SCRIPTS: dict[str, str] = {}
 
