@@ -10,17 +10,12 @@ paragraph is in the document's language).
 """
 from __future__ import annotations
 
+import functools
+
 from cleaner.flags._foreign_counts import lookup_form, stop_density, words_of
 from cleaner.lang import langdetect_run
 
 __all__ = ["judge"]
-
-# langdetect answers, remembered: the same paragraph (a recurring tagline, a
-# table row) is often suspicious in many documents, and each answer costs
-# milliseconds. langdetect_probs is deterministic (fixed seed, fresh detector);
-# the key holds the function itself, so a replaced one is asked afresh.
-_PROBS: dict[tuple, list] = {}
-_PROBS_MAX = 2048
 
 
 def _langdetect(text: str, max_chars: int, same: frozenset[str] | None = None,
@@ -30,14 +25,16 @@ def _langdetect(text: str, max_chars: int, same: frozenset[str] | None = None,
     see langdetect_probs' give_up)."""
     fn = langdetect_run.langdetect_probs
     give_up = (same, min_p) if same is not None and min_p is not None and getattr(fn, "gives_up", False) else None
-    key = (fn, max_chars, text) if give_up is None else (fn, max_chars, text, give_up)
-    probs = _PROBS.get(key)
-    if probs is None:
-        probs = fn(text, max_chars=max_chars) if give_up is None else fn(text, max_chars=max_chars, give_up=give_up)
-        if len(_PROBS) >= _PROBS_MAX:
-            _PROBS.clear()
-        _PROBS[key] = probs
-    return probs
+    return _probs(fn, max_chars, text, give_up)
+
+
+@functools.lru_cache(maxsize=2048)
+def _probs(fn, max_chars: int, text: str, give_up) -> list[tuple[str, float]]:
+    """fn's answer, remembered: the same paragraph (a recurring tagline, a table
+    row) is often suspicious in many documents, and each answer costs
+    milliseconds. langdetect_probs is deterministic (fixed seed, fresh detector);
+    the key holds the function itself, so a replaced one is asked afresh."""
+    return fn(text, max_chars=max_chars) if give_up is None else fn(text, max_chars=max_chars, give_up=give_up)
 
 
 def judge(text: str, same, min_p: float, max_chars: int, min_found: float) -> tuple[str, float] | None:

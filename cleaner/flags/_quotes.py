@@ -88,6 +88,7 @@ def _blank(c: str | None) -> bool:
     return c is None or c.isspace() or c in _ZERO_WIDTH
 
 
+@functools.lru_cache(maxsize=4096)     # a few hundred (before, after) pairs in practice
 def position_role(prev: str | None, nxt: str | None) -> tuple[str | None, str]:
     left_open = _blank(prev) or prev in _OPEN_LEFT
     right_close = _blank(nxt) or nxt in _CLOSE_RIGHT
@@ -135,7 +136,6 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
     last = -1
     raws = [p.raw for p in paragraphs]
     maybe_garbled = set(mojibake.candidates(raws))
-    roles = _ROLES
     in_word_marks, in_word_letter = _in_word()
     for pi in _with_marks(raws):
         if carry and pi != last + 1:
@@ -175,12 +175,7 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
             if ch in _FIXED:
                 role, how = _FIXED[ch], "fixed"
             else:
-                role_how = roles.get((prev, nxt))
-                if role_how is None:
-                    if len(roles) >= _ROLES_MAX:
-                        roles.clear()
-                    role_how = roles[prev, nxt] = position_role(prev, nxt)
-                role, how = role_how
+                role, how = position_role(prev, nxt)
             if ch in _GUILLEMETS and how == "spaced":
                 natural = conv.get(ch, frozenset())
                 state_role = "close" if n_open[False] else "open"
@@ -245,11 +240,6 @@ def _scan(paragraphs, lang: str) -> list[ParaScan]:
     if carry and last + 1 < len(paragraphs):
         out[last + 1] = ParaScan(inherited=list(carry))
     return out
-
-
-# (character before, character after) -> position_role(); a few hundred pairs in practice.
-_ROLES: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}
-_ROLES_MAX = 4096
 
 
 def _with_marks(raws: list[str]) -> list[int]:

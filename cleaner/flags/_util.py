@@ -9,6 +9,7 @@ edge words of whitespace-separated tokens, each distinct token analysed once.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -16,7 +17,7 @@ import regex
 from cleaner.report import Flag
 from cleaner.text.shapes import INVISIBLE
 # one search over all paragraphs for the characters a rule needs (shared with the main-text finder)
-from cleaner.text.scan import indices_holding as hit_paragraphs
+from cleaner.text.scan import indices_holding as hit_paragraphs  # noqa: F401
 
 ZERO_WIDTH = INVISIBLE
 # "Plain" text: printable ASCII, the Latin-1 letters À..ÿ (not × ÷), and the
@@ -52,47 +53,35 @@ def stripped_span(raw: str) -> tuple[int, int]:
 # (str.isspace() but not Unicode White_Space).
 SPLIT_ONLY_BLANKS = "\x1c\x1d\x1e\x1f"
 _NONBLANK = regex.compile(r"\S+")
-_SPLIT_ONLY = tuple(SPLIT_ONLY_BLANKS)      # for hit_paragraphs: str.find is fast
 
 
 def split_like_regex(text: str) -> list[str]:
     """regex.findall(r'\\S+', text), computed by str.split() when that is the same."""
-    if any(c in text for c in SPLIT_ONLY_BLANKS):
+    # Four str.find scans (memchr): cheaper than a generator over SPLIT_ONLY_BLANKS or a regex.
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _NONBLANK.findall(text)
     return text.split()
 
 
 # Whitespace-split paragraphs, shared: doubled-word splits p.raw (unless plain),
-# foreign-language p.text, and the two are usually the same string. Bounded;
-# tuples, so the garbage collector stops tracking them at once.
-_SPLITS: dict[str, tuple[str, ...]] = {}
-_SPLITS_MAX = 4096
+# foreign-language p.text (twice: the paragraph test and the sentence test), and
+# the two are usually the same string. Bounded; tuples, so the garbage collector
+# stops tracking them at once. A paragraph longer than this is split afresh.
 _SPLIT_CACHE_CHARS = 20_000
 
 
 def split_cached(text: str) -> tuple[str, ...]:
     """split_like_regex(text) as a tuple, remembered for the last few thousand paragraphs."""
-    got = _SPLITS.get(text)
-    if got is None:
-        got = tuple(split_like_regex(text))
-        if len(text) <= _SPLIT_CACHE_CHARS:
-            if len(_SPLITS) >= _SPLITS_MAX:
-                _SPLITS.clear()
-            _SPLITS[text] = got
-    return got
+    if len(text) <= _SPLIT_CACHE_CHARS:
+        return _split(text)
+    return tuple(split_like_regex(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(split_like_regex(text))
 
 
 def split_all(texts: list[str]) -> list[tuple[str, ...]]:
-    """split_cached(text) for each of `texts`; whether a text has a blank that
-    str.split() treats differently is one search of them all, not one per text."""
-    odd = set(hit_paragraphs(_SPLIT_ONLY, texts))
-    cache = _SPLITS
-    out = list(map(cache.get, texts))
-    for i, text in enumerate(texts):
-        if out[i] is None:
-            got = out[i] = tuple(_NONBLANK.findall(text) if i in odd else text.split())
-            if len(text) <= _SPLIT_CACHE_CHARS:
-                if len(cache) >= _SPLITS_MAX:
-                    cache.clear()
-                cache[text] = got
-    return out
+    """split_cached(text) for each of `texts`."""
+    return list(map(split_cached, texts))

@@ -158,7 +158,7 @@ def test_doubled_word_cache_does_not_change_answers():
     first = doubled_word.detect(ps, "en")
     doubled_word._HEADS.clear()
     doubled_word._TAILS.clear()
-    _util._SPLITS.clear()
+    _util._split.cache_clear()
     assert doubled_word.detect(ps, "en") == first
     assert [f.text for f in first] == ["the the"]
 

@@ -429,7 +429,7 @@ def test_foreign_language_flags_as_before(doc):
     for t in texts:
         ps.append(para(t, start=pos))
         pos += len(t) + 2
-    fj._PROBS.clear()
+    fj._probs.cache_clear()
     # the paragraph test; sentences inside paragraphs are new (tests/flags/test_foreign_sentence.py)
     flags = foreign_language.detect_paragraphs(ps, lang)
     event(f"{min(len(flags), 2)} flag(s)")
@@ -450,7 +450,7 @@ def test_foreign_language_flags_as_before(doc):
 ])
 def test_foreign_language_flags_as_before_on_known_cases(lang, text):
     ps = [para("An opening line of the document, in no particular language."), para(text, start=70)]
-    fj._PROBS.clear()
+    fj._probs.cache_clear()
     # the paragraph test; sentences inside paragraphs are new (tests/flags/test_foreign_sentence.py)
     assert foreign_language.detect_paragraphs(ps, lang) == ref_foreign_detect(ps, lang)
 
@@ -459,7 +459,7 @@ def test_give_up_is_asked_of_the_real_function_only(monkeypatch):
     """A stand-in for langdetect_probs gets the plain call (no give_up keyword)."""
     calls = []
     monkeypatch.setattr(langdetect_run, "langdetect_probs", lambda text, **kw: calls.append(kw) or [("de", 1.0)])
-    fj._PROBS.clear()
+    fj._probs.cache_clear()
     assert fj._langdetect("ein Satz", 600, frozenset({"en"}), 0.9) == [("de", 1.0)]
     assert calls == [{"max_chars": 600}]
 
