@@ -19,15 +19,6 @@ import pathlib
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "cleaner"
 
-# Circles known outside cleaner/cli, left to the owners of those modules; each entry is
-# one edge (importer, imported) that closes a known circle and is ignored here. Remove
-# an entry when its circle is gone: the test then guards that part too.
-ALLOWED_EDGES: set[tuple[str, str]] = {
-    # flags/foreign_language.py imports flags/_foreign_sentences.py at its bottom, which
-    # imports foreign_language back for its counts (a circle tamed by import order)
-    ("cleaner.flags.foreign_language", "cleaner.flags._foreign_sentences"),
-}
-
 
 def module_names() -> dict[str, pathlib.Path]:
     """Dotted name -> file, for every module of the package (`__init__` = the package)."""
@@ -85,7 +76,7 @@ def imports_of(module: str, path: pathlib.Path, known: set[str]) -> set[str]:
 def import_graph() -> dict[str, set[str]]:
     names = module_names()
     known = set(names)
-    return {name: imports_of(name, path, known) - {b for a, b in ALLOWED_EDGES if a == name}
+    return {name: imports_of(name, path, known)
             for name, path in names.items()}
 
 
@@ -116,14 +107,6 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 def test_the_package_has_no_import_circle():
     cycle = find_cycle(import_graph())
     assert cycle is None, "import circle: " + " -> ".join(cycle)
-
-
-def test_allowed_edges_still_exist():
-    """An allowlisted edge that is gone must leave the list, so the list only shrinks."""
-    names = module_names()
-    known = set(names)
-    for a, b in ALLOWED_EDGES:
-        assert b in imports_of(a, names[a], known), f"{a} no longer imports {b}: drop it from ALLOWED_EDGES"
 
 
 def test_the_graph_sees_lazy_and_relative_imports(tmp_path):
