@@ -129,7 +129,7 @@ def lang_stopwords(lang: str) -> frozenset[str]:
     return stopwords(normalize_code(lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=64)     # bounded: one entry per language tag seen
 def _copyright(lang: str) -> tuple[regex.Pattern, tuple[str, ...] | None]:
     """The copyright-notice pattern for a page in `lang` (rules/mechanisms/mainfinder.toml:
     the symbols, English, and the page's language), and strings one of which each
