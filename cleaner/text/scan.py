@@ -54,7 +54,15 @@ def _joined(texts: list[str]) -> tuple[str, list[int]]:
     key = tuple(texts)
     last_key, joined, starts = _last_joined
     if last_key != key:
+        _last_joined = ((), "", [])     # the old copy goes before the new one is built
         joined = "\n".join(texts)
         starts = list(map(operator.add, itertools.accumulate(map(len, texts)), itertools.count(1)))
         _last_joined = (key, joined, starts)
     return joined, starts
+
+
+def forget() -> None:
+    """Drop the remembered _joined() answer (a document's whole text): the engine
+    calls it when a document is done, so nothing of it outlives the call."""
+    global _last_joined
+    _last_joined = ((), "", [])

@@ -40,7 +40,7 @@ def normalize_space(text: str) -> str:
     return _FOLD.sub(" ", text).strip(_BLANK_CHARS)
 
 
-@dataclass
+@dataclass(slots=True)     # slots: one per input line, and a big document has 100k of them
 class Line:
     index: int          # 0-based line number in the input
     start: int          # code-point offset of the first character
@@ -77,7 +77,14 @@ def split_lines(raw: str) -> list[Line]:
         end = start + len(chunk)
         text = texts[i].strip(_BLANK_CHARS)
         if text:
-            lines.append(Line(i, start, end, chunk, text, lows[i].strip(_BLANK_CHARS), blanks, text.count(" ") + 1))
+            # one string where two are equal (a line with nothing to fold, a line
+            # without capitals or in a script without case): memory, not meaning
+            if text == chunk:
+                text = chunk
+            low = lows[i].strip(_BLANK_CHARS)
+            if low == text:
+                low = text
+            lines.append(Line(i, start, end, chunk, text, low, blanks, text.count(" ") + 1))
             blanks = 0
         else:
             lines.append(Line(i, start, end, chunk, "", "", blanks, 0))
