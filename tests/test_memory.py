@@ -84,3 +84,40 @@ def test_big_document_memory(mode):
     # measured: article 9.6, page 42 (page mode's per-line features and model rows
     # still take most of it: see the report of issue #16); bounds with margin
     assert ratio < {"article": 13.0, "page": 55.0}[mode], ratio
+
+
+def test_scan_in_blocks_finds_the_same(monkeypatch):
+    """text.scan joins a big document's texts in blocks: with tiny blocks it finds
+    the same texts as one search per text."""
+    import re
+    from cleaner.text import scan
+    rnd = random.Random(3)
+    for _ in range(200):
+        texts = ["".join(rnd.choice("ab\nxyz🧰") for _ in range(rnd.randint(0, 8)))
+                 for _ in range(rnd.randint(0, 60))]
+        monkeypatch.setattr(scan, "BLOCK_CHARS", rnd.randint(1, 30))
+        scan.forget()
+        patterns = ("a", re.compile("b+y"), "z🧰")
+        want = [i for i, t in enumerate(texts)
+                if any(p in t if isinstance(p, str) else p.search(t) for p in patterns)]
+        assert scan.indices_holding(patterns, texts) == want
+        assert scan.indices_holding("a", texts) == [i for i, t in enumerate(texts) if "a" in t]
+    scan.forget()
+
+
+def test_line_matcher_in_blocks_finds_the_same(monkeypatch):
+    """packs.matcher scans a big document's lines in blocks: with tiny blocks every
+    line gets the same candidate rules."""
+    from cleaner.packs import matcher
+    from cleaner.text.segment import split_lines
+    engine = Cleaner().engine
+    m = engine._compiled("en")[1]
+    rnd = random.Random(5)
+    pieces = ["Photo: AFP", "Read more", "Advertisement", "Share this article", "Sign up for our newsletter",
+              "The council met on Tuesday.", "Copyright 2024 News Ltd", "Follow us on Twitter", "", "🧰 tools"]
+    for _ in range(30):
+        lines = split_lines("\n".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))))
+        want = [(ln.index, [r.id for r in rules]) for ln, rules in m.scan(lines)]
+        monkeypatch.setattr(matcher, "SCAN_BLOCK_CHARS", rnd.randint(1, 50))
+        assert [(ln.index, [r.id for r in rules]) for ln, rules in m.scan(lines)] == want
+        monkeypatch.setattr(matcher, "SCAN_BLOCK_CHARS", 1 << 18)
