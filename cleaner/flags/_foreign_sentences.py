@@ -18,6 +18,7 @@ import regex
 from cleaner.flags import _util, foreign_language as fl
 from cleaner.flags._util import make_flag
 from cleaner.report import Flag
+from cleaner.text import scan
 
 _END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
 _START = regex.compile(r"^[\"'\u201c\u2018\u00ab\u201e(\[]*[\p{Lu}\p{Lo}\p{N}]")
@@ -75,7 +76,9 @@ def detect(paragraphs, lang: str, skip: set[int]) -> list[Flag]:
     min_found = float(conf.get("min_detected_density", 0.15))
     same = fl._similar(lang)
     todo = [k for k, p in enumerate(paragraphs) if k not in skip and len(p.text) >= 2 * min_para]
-    token_lists = _util.split_all([paragraphs[k].text for k in todo])
+    # a slice of paragraphs' tokens at a time (memory: a big document's are many)
+    token_lists = (tokens for part in scan.slices(todo, [len(paragraphs[k].text) for k in todo])
+                   for tokens in _util.split_all([paragraphs[k].text for k in part]))
     values = fl._TOKEN_VALUES.get(lang)
     if values is None:
         values = fl._TOKEN_VALUES.setdefault(lang, fl._Values(*fl._lang_words(lang)))

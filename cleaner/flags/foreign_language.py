@@ -29,6 +29,7 @@ from cleaner.lang import detect as langmod
 from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag, stripped_span
 from cleaner.report import Flag
+from cleaner.text import scan
 from cleaner.lang.stopwords import available, stopwords
 
 RULE = "flag.foreign_language"
@@ -305,17 +306,18 @@ def _suspicious_all(texts: list[str], lang: str, lim: _Limits) -> list[bool | No
     min_words = lim.min_words
     out: list[bool | None] = [False] * len(texts)
     todo = [i for i, text in enumerate(texts) if len(text) >= 2 * min_words]
-    counted: list[int] = []
-    token_lists: list[tuple[str, ...]] = []
-    for i, tokens in zip(todo, _util.split_all([texts[i] for i in todo])):
-        if len(tokens) > _MAX_PARA_TOKENS or min_words < 1:
-            out[i] = None           # too many tokens for the packed counts
-        else:
-            counted.append(i)
-            token_lists.append(tokens)
-    for i, tokens, total in zip(counted, token_lists, _totals(token_lists, lang)):
-        if total & _MASK >= min_words or total >> _NONLATIN:   # else few words, all Latin: False
-            out[i] = _decide(texts[i], tokens, total, lang, lim)
+    for part in scan.slices(todo, [len(texts[i]) for i in todo]):   # memory: a slice's tokens at a time
+        counted: list[int] = []
+        token_lists: list[tuple[str, ...]] = []
+        for i, tokens in zip(part, _util.split_all([texts[i] for i in part])):
+            if len(tokens) > _MAX_PARA_TOKENS or min_words < 1:
+                out[i] = None           # too many tokens for the packed counts
+            else:
+                counted.append(i)
+                token_lists.append(tokens)
+        for i, tokens, total in zip(counted, token_lists, _totals(token_lists, lang)):
+            if total & _MASK >= min_words or total >> _NONLATIN:   # else few words, all Latin: False
+                out[i] = _decide(texts[i], tokens, total, lang, lim)
     return out
 
 
