@@ -121,3 +121,25 @@ def test_line_matcher_in_blocks_finds_the_same(monkeypatch):
         monkeypatch.setattr(matcher, "SCAN_BLOCK_CHARS", rnd.randint(1, 50))
         assert [(ln.index, [r.id for r in rules]) for ln, rules in m.scan(lines)] == want
         monkeypatch.setattr(matcher, "SCAN_BLOCK_CHARS", 1 << 18)
+
+
+def test_sparse_duplicate_table_marks_the_same(monkeypatch):
+    """The main-text finder's duplicate marks are the same with the sparse n-gram
+    table (big pages) as with the full one, with a tiny filter (many collisions)
+    and a normal one."""
+    from cleaner.mechanisms.mainfinder.options import DEFAULT
+    from cleaner.text.segment import split_lines
+    rnd = random.Random(7)
+    words = "the of and council met plan park river to in a is news home sport".split()
+    for _ in range(40):
+        base = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 30))) for _ in range(rnd.randint(1, 30))]
+        page = base + [" ".join(rnd.sample(base, min(len(base), 3))) for _ in range(rnd.randint(0, 5))] + base[:3]
+        rnd.shuffle(page)
+        lines = split_lines("\n".join(page))
+        monkeypatch.setattr(features, "SPARSE_MIN_GRAMS", 1 << 18)
+        want = [f.dup for f in features.line_features(lines, "en", DEFAULT)]
+        monkeypatch.setattr(features, "SPARSE_MIN_GRAMS", -1)
+        for slots in (1, 2, 1 << 24):
+            monkeypatch.setattr(features, "_SLOTS", slots)
+            assert [f.dup for f in features.line_features(lines, "en", DEFAULT)] == want
+        assert any(want) or True
