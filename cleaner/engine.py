@@ -18,6 +18,8 @@ cleaner/mechanisms/ with its id in the registry.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from cleaner import assemble, title
 from cleaner.context import Doc, Mark
 from cleaner.flags import detect_flags
@@ -31,31 +33,54 @@ from cleaner.packs.matcher import LineMatcher
 from cleaner.packs.rule import Rule
 from cleaner.packs.ruleset import RuleSet
 from cleaner.report import Flag, Result
+from cleaner.text import scan
 from cleaner.text.segment import split_lines
 
 
+#: how many languages' rules and line matchers an Engine keeps (least recently used
+#: dropped first): a stream of records in thousands of languages (or junk tags
+#: passed through the API) must not grow a worker's memory without bound
+MAX_LANGUAGES = 32
+
+
 class Engine:
-    """The compiled rule set, with each language's rules and line matcher built once."""
+    """The compiled rule set, with each language's rules and line matcher built once
+    (for the MAX_LANGUAGES most recently used languages)."""
 
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
-        self._by_lang: dict[str, dict[str, list[Rule]]] = {}
-        self._matchers: dict[str, LineMatcher] = {}
+        # lang -> (rules by role, line matcher); most recently used last
+        self._by_lang: OrderedDict[str, tuple[dict[str, list[Rule]], LineMatcher]] = OrderedDict()
 
     def enabled(self, rule_id: str) -> bool:
         return not self.ruleset.is_disabled(rule_id)
 
     def rules_for(self, lang: str) -> dict[str, list[Rule]]:
-        cached = self._by_lang.get(lang)
+        return self._compiled(lang)[0]
+
+    def _compiled(self, lang: str) -> tuple[dict[str, list[Rule]], LineMatcher]:
+        """The language's rules by role and its line matcher, built on first use."""
+        by_lang = self._by_lang
+        cached = by_lang.get(lang)
         if cached is None:
             active = self.ruleset.for_language(lang)
-            cached = {
+            rules = {
                 "title": [r for r in active if r.where == "title"],
                 "line": [r for r in active if r.where != "title" and r.action in ("drop_line", "drop_region")],
                 "flag": [r for r in active if r.where != "title" and r.action == "flag"],
             }
-            self._by_lang[lang] = cached
-            self._matchers[lang] = LineMatcher(cached["line"])
+            cached = (rules, LineMatcher(rules["line"]))
+            by_lang[lang] = cached     # (a race between threads builds it twice: harmless)
+            while len(by_lang) > MAX_LANGUAGES:
+                try:
+                    by_lang.popitem(last=False)
+                except KeyError:
+                    break
+        else:
+            try:
+                by_lang.move_to_end(lang)
+            except KeyError:           # dropped by another thread meanwhile
+                pass
         return cached
 
     def run(self, raw: str, lang: str, body_only: bool = False, want_flags=True,
@@ -68,14 +93,15 @@ class Engine:
         kinds = None if want_flags is True else frozenset() if want_flags is False else want_flags
         # 1. lines
         lines = split_lines(raw)
-        doc = Doc(raw, lines, lang, self.rules_for(lang),
+        rules, matcher = self._compiled(lang)
+        doc = Doc(raw, lines, lang, rules,
                   meta={"title": None, "date": None, "byline": None, "lang": lang})
         # 2. article or page
         if input_kind == "auto":
             input_kind, doc.meta["input_evidence"] = decide_input_kind(lines, lang)
         doc.meta["input"] = input_kind
         # 3. pack rules, line by line
-        starts = apply.mark_lines(doc, self._matchers[lang])
+        starts = apply.mark_lines(doc, matcher)
         # 4. the title
         doc.title_idx = title.find(lines, doc.marks)
         title_text, title_cuts = None, []
@@ -95,6 +121,7 @@ class Engine:
             flags.sort(key=lambda f: (f.start, f.end))
         if doc.warnings:
             doc.meta["warnings"] = doc.warnings
+        scan.forget()
         return Result(text=text, removed=removed, flags=flags, meta=doc.meta)
 
     # ------------------------------------------------------------- stage 5

@@ -19,6 +19,7 @@ from cleaner.flags._foreign_counts import (MASK, MAX_PARA_TOKENS, NONLATIN, domi
                                            lookup_form, stop_density, totals, unpack, words_of)
 from cleaner.flags._foreign_data import Limits, conf, expected_scripts, limits, rival_script, script_langs
 from cleaner.lang.stopwords import stopwords
+from cleaner.text import scan
 
 __all__ = ["suspicious", "suspicious_all", "suspicious_exact"]
 
@@ -48,17 +49,18 @@ def suspicious_all(texts: list[str], lang: str, lim: Limits) -> list[bool | None
     min_words = lim.min_words
     out: list[bool | None] = [False] * len(texts)
     todo = [i for i, text in enumerate(texts) if len(text) >= 2 * min_words]
-    counted: list[int] = []
-    token_lists: list[tuple[str, ...]] = []
-    for i, tokens in zip(todo, _util.split_all([texts[i] for i in todo])):
-        if len(tokens) > MAX_PARA_TOKENS or min_words < 1:
-            out[i] = None           # too many tokens for the packed counts
-        else:
-            counted.append(i)
-            token_lists.append(tokens)
-    for i, tokens, total in zip(counted, token_lists, totals(token_lists, lang)):
-        if total & MASK >= min_words or total >> NONLATIN:   # else few words, all Latin: False
-            out[i] = _decide(texts[i], tokens, total, lang, lim)
+    for part in scan.slices(todo, [len(texts[i]) for i in todo]):   # memory: a slice's tokens at a time
+        counted: list[int] = []
+        token_lists: list[tuple[str, ...]] = []
+        for i, tokens in zip(part, _util.split_all([texts[i] for i in part])):
+            if len(tokens) > MAX_PARA_TOKENS or min_words < 1:
+                out[i] = None           # too many tokens for the packed counts
+            else:
+                counted.append(i)
+                token_lists.append(tokens)
+        for i, tokens, total in zip(counted, token_lists, totals(token_lists, lang)):
+            if total & MASK >= min_words or total >> NONLATIN:   # else few words, all Latin: False
+                out[i] = _decide(texts[i], tokens, total, lang, lim)
     return out
 
 

@@ -21,6 +21,7 @@ from cleaner.flags._foreign_counts import MAX_PARA_TOKENS, token_counts, unpack
 from cleaner.flags._foreign_data import conf, expected_scripts, limits, similar
 from cleaner.flags._foreign_judge import judge
 from cleaner.lang.stopwords import stopwords
+from cleaner.text import scan
 
 _END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
 _START = regex.compile(r"^[\"'\u201c\u2018\u00ab\u201e(\[]*[\p{Lu}\p{Lo}\p{N}]")
@@ -79,7 +80,9 @@ def find(paragraphs, lang: str, skip: set[int]) -> list[tuple]:
     min_found = float(c.get("min_detected_density", 0.15))
     same = similar(lang)
     todo = [k for k, p in enumerate(paragraphs) if k not in skip and len(p.text) >= 2 * min_para]
-    token_lists = _util.split_all([paragraphs[k].text for k in todo])
+    # a slice of paragraphs' tokens at a time (memory: a big document's are many)
+    token_lists = (tokens for part in scan.slices(todo, [len(paragraphs[k].text) for k in todo])
+                   for tokens in _util.split_all([paragraphs[k].text for k in part]))
     count = token_counts(lang)
     found: list[tuple] = []
     for k, tokens in zip(todo, token_lists):

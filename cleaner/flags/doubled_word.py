@@ -26,6 +26,7 @@ import regex
 from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag
 from cleaner.report import Flag
+from cleaner.text import scan
 
 RULE = "flag.doubled_word"
 KIND = "doubled-word"
@@ -90,7 +91,10 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     inf = _infinitive(lang)
     raws = [p.raw for p in paragraphs]
     plain = list(map(_util.PLAIN_TEXT.fullmatch, raws))
-    suspects = _plain_suspects([i for i, m in enumerate(plain) if m], raws, inf)
+    suspects: set[int] = set()
+    plain_indices = [i for i, m in enumerate(plain) if m]
+    for part in scan.slices(plain_indices, [len(raws[i]) for i in plain_indices]):   # memory
+        suspects |= _plain_suspects(part, raws, inf)
     # str.split() does not cut at _UNSPLIT_BLANKS: such paragraphs go word by word.
     unsplit = _UNSPLIT_BLANKS.search
     suspects.update(i for i, m in enumerate(plain)

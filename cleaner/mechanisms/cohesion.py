@@ -8,6 +8,7 @@ a climate article keeps its CO2 paragraphs.
 from __future__ import annotations
 
 import statistics
+import sys
 
 import regex
 
@@ -30,12 +31,15 @@ BREAK_BLANKS = 2           # this many blank lines also count as a section break
 MIN_TAIL_MEAN_WORDS = 12   # tail lines must average this many words (prose, not a list)
 
 
+_intern = sys.intern
+
+
 def content_words(text: str, stop: frozenset[str]) -> list[str]:
     out = []
     for w in WORD.findall(text.lower()):
         if len(w) < 3 or w in stop or w.isdigit():
             continue
-        out.append(w[:STEM])
+        out.append(_intern(w[:STEM]))    # one object per distinct stem (a big document's words)
     return out
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 import ahocorasick
 
@@ -33,6 +34,7 @@ from cleaner.packs import prefilter as _prefilter
 from cleaner.packs.rule import Rule
 from cleaner.text.segment import Line
 
+SCAN_BLOCK_CHARS = 1 << 18  # scan() joins about this many characters of lines at a time
 MIN_SCREEN_LITERAL = 3     # shorter ASCII literals occur in most lines: no use in the shared screen
 
 
@@ -70,20 +72,29 @@ class LineMatcher:
         """Each non-blank line some rule may match, with those rules in rule order
         (a superset of the ones that do)."""
         lows = [line.low for line in lines]
-        doc = "\n" + "\n".join(lows)
-        starts, at = [], 1
-        for low in lows:
-            starts.append(at)
-            at += len(low) + 1
         hits: dict[int, set[int]] = {}
         if self._automaton is not None:
-            for end, (length, rule_indices) in self._automaton.iter(doc):
-                k = bisect_right(starts, end - length + 1) - 1
-                found = hits.get(k)
-                if found is None:
-                    hits[k] = set(rule_indices)
-                else:
-                    found.update(rule_indices)
+            # the lines in blocks of about SCAN_BLOCK_CHARS, each "\n" + its lines joined
+            # by newlines: a line holds no newline, so no occurrence within a line spans
+            # two blocks, and a big document is never copied whole
+            ends = list(accumulate(map(len, lows)))
+            a, n = 0, len(lows)
+            while a < n:
+                b = min(n, bisect_left(ends, (ends[a - 1] if a else 0) + SCAN_BLOCK_CHARS, a) + 1)
+                part = lows[a:b]
+                doc = "\n".join(["", *part])
+                starts, at = [], 1
+                for low in part:
+                    starts.append(at)
+                    at += len(low) + 1
+                for end, (length, rule_indices) in self._automaton.iter(doc):
+                    k = a + bisect_right(starts, end - length + 1) - 1
+                    found = hits.get(k)
+                    if found is None:
+                        hits[k] = set(rule_indices)
+                    else:
+                        found.update(rule_indices)
+                a = b
         rules, lo, hi = self.rules, self._min, self._max
         if self._gated:
             # A gated rule is tried on the lines in its word-count window that hold

@@ -6,6 +6,7 @@ original input, never into a normalised copy.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ def normalize_space(text: str) -> str:
     return _FOLD.sub(" ", text).strip(_BLANK_CHARS)
 
 
-@dataclass
+@dataclass(slots=True)     # slots: one per input line, and a big document has 100k of them
 class Line:
     index: int          # 0-based line number in the input
     start: int          # code-point offset of the first character
@@ -59,17 +60,17 @@ class Line:
 def split_lines(raw: str) -> list[Line]:
     """All lines of `raw`, blank ones included, with their offsets.
 
-    Blank runs never span a line break, so the whole input is normalised and
-    lower-cased once and then split: the same as line by line (a test holds the
-    two equal) at a fraction of the per-line cost.
+    Each line is folded and lower-cased on its own, by calls mapped in C (no
+    Python loop): a whole-input copy would be as wide as the input's widest
+    character (4 bytes a character for one emoji), the lines mostly stay narrow.
+    Blank runs never span a line break, and a line break is neither cased nor
+    case-ignorable, so this is the same as folding and lower-casing the whole
+    input and splitting it (a test holds the two equal).
     """
     parts = _NEWLINE_KEPT.split(raw)
     chunks = parts[0::2]
-    folded = _FOLD.sub(" ", raw) if _FOLD.search(raw) else raw
-    texts = _NEWLINE.split(folded) if folded is not raw else chunks
-    lows = _NEWLINE.split(folded.lower())
-    if len(lows) != len(chunks):  # lower-casing made or removed a line break: go line by line
-        lows = [t.lower() for t in texts]
+    texts = list(map(_FOLD.sub, itertools.repeat(" "), chunks)) if _FOLD.search(raw) else chunks
+    lows = list(map(str.lower, texts))
     lines: list[Line] = []
     blanks = 0
     start = 0
@@ -77,7 +78,14 @@ def split_lines(raw: str) -> list[Line]:
         end = start + len(chunk)
         text = texts[i].strip(_BLANK_CHARS)
         if text:
-            lines.append(Line(i, start, end, chunk, text, lows[i].strip(_BLANK_CHARS), blanks, text.count(" ") + 1))
+            # one string where two are equal (a line with nothing to fold, a line
+            # without capitals or in a script without case): memory, not meaning
+            if text == chunk:
+                text = chunk
+            low = lows[i].strip(_BLANK_CHARS)
+            if low == text:
+                low = text
+            lines.append(Line(i, start, end, chunk, text, low, blanks, text.count(" ") + 1))
             blanks = 0
         else:
             lines.append(Line(i, start, end, chunk, "", "", blanks, 0))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 import regex
 
@@ -129,7 +130,7 @@ def lang_stopwords(lang: str) -> frozenset[str]:
     return stopwords(normalize_code(lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=64)     # bounded: one entry per language tag seen
 def _copyright(lang: str) -> tuple[regex.Pattern, tuple[str, ...] | None]:
     """The copyright-notice pattern for a page in `lang` (rules/mechanisms/mainfinder.toml:
     the symbols, English, and the page's language), and strings one of which each
@@ -153,6 +154,8 @@ def line_features(lines, lang: str, options: FinderOptions) -> list[Feat]:
     notice, notice_cues = _copyright(lang)
     copyright_lines = (set(indices_holding(notice_cues, [ln.low for ln in rows])) if notice_cues is not None
                        else range(len(rows)))
+    # a big page's tokens, one object per distinct token (memory; the same strings)
+    intern = sys.intern if len(rows) > INTERN_MIN_LINES else None
     feats: list[Feat] = []
     for k, ln in enumerate(rows):
         text = ln.text
@@ -165,7 +168,7 @@ def line_features(lines, lang: str, options: FinderOptions) -> list[Feat]:
         f.length = len(text) + 2 * dense
         words = len(text.split())
         f.words = max(words, f.length // 6) if dense else words
-        f.toks = toks = _tokens(ln.low)
+        f.toks = toks = _tokens(ln.low) if intern is None else list(map(intern, _tokens(ln.low)))
         f.terminal = is_terminal(text)
         if stop and not dense:
             f.density = sum(map(stop.__contains__, toks)) / len(toks) if toks else 0.0
@@ -189,30 +192,63 @@ def line_features(lines, lang: str, options: FinderOptions) -> list[Feat]:
     return feats
 
 
+#: a page with more non-blank lines than this has its tokens interned
+INTERN_MIN_LINES = 2000
+#: a page with more word n-grams than this keeps only the repeated ones in
+#: _mark_duplicates' table (memory: a 10 MB page has ~2M distinct n-grams)
+SPARSE_MIN_GRAMS = 1 << 18
+_SLOTS = 1 << 24       # the sparse table's counting filter: bytes
+
+
 def _mark_duplicates(feats, min_good_chars: int, min_dup_share: float, n: int = 4) -> None:
     """dup = 1: an exact repeat of an earlier line of at least min_good_chars;
     dup = 2: a line whose word n-grams mostly occur in two or more earlier
     lines (a summary or metadata blob stitched from the article): at least
     min_dup_share of them."""
-    grams = [list(zip(*[f.toks[k:] for k in range(n)])) for f in feats]
-    # first[g]: the first line holding n-gram g.  Filled from the last line
-    # back so the earliest one wins, with dict.update doing the work in C;
-    # an n-gram of line pos was seen earlier iff first[g] < pos.
-    first: dict[tuple, int] = {}
-    for pos in range(len(feats) - 1, -1, -1):
-        first.update(dict.fromkeys(grams[pos], pos))
+    if sum(max(0, len(f.toks) - n + 1) for f in feats) > SPARSE_MIN_GRAMS:
+        first, grams = _first_lines_sparse(feats, n), None
+    else:
+        grams = [list(zip(*[f.toks[k:] for k in range(n)])) for f in feats]
+        # first[g]: the first line holding n-gram g.  Filled from the last line
+        # back so the earliest one wins, with dict.update doing the work in C;
+        # an n-gram of line pos was seen earlier iff first[g] < pos.
+        first = {}
+        for pos in range(len(feats) - 1, -1, -1):
+            first.update(dict.fromkeys(grams[pos], pos))
     seen: set[str] = set()
     for pos, f in enumerate(feats):
         text = " ".join(f.toks)
-        shingles = grams[pos]
+        shingles = grams[pos] if grams is not None else list(zip(*[f.toks[k:] for k in range(n)]))
         if f.length >= min_good_chars and text in seen:
             f.dup = 1
         elif len(shingles) >= 8:
-            owners = list(map(first.__getitem__, shingles))
+            owners = [first.get(g, pos) for g in shingles] if grams is None else list(map(first.__getitem__, shingles))
             covered = len(owners) - owners.count(pos)
             if covered >= min_dup_share * len(shingles) and len(set(owners) - {pos}) >= 2:
                 f.dup = 2
         seen.add(text)
+
+
+def _first_lines_sparse(feats, n: int) -> dict[tuple, int]:
+    """first[g] of _mark_duplicates for the n-grams g that may occur more than once
+    (in two lines, or twice in one); any other n-gram occurs once, in the line
+    that holds it, which is what first.get(g, pos) answers for it. Which n-grams
+    may repeat, a counting filter over their hashes tells (a superset: hash
+    collisions only add exact entries), so the table holds few n-grams and the
+    lines' n-grams are never all alive at once."""
+    mask = _SLOTS - 1
+    counts = bytearray(_SLOTS)
+    for f in feats:
+        for g in zip(*[f.toks[k:] for k in range(n)]):
+            h = hash(g) & mask
+            if counts[h] < 2:
+                counts[h] += 1
+    first: dict[tuple, int] = {}
+    for pos in range(len(feats) - 1, -1, -1):
+        toks = feats[pos].toks
+        first.update(dict.fromkeys([g for g in zip(*[toks[k:] for k in range(n)])
+                                    if counts[hash(g) & mask] > 1], pos))
+    return first
 
 
 def classify(feats, options: FinderOptions) -> None:

@@ -47,6 +47,9 @@ WINDOWS = (1, 3, 8)
 STACK_WINDOWS = (1, 2, 4, 8, 16)
 _WINDOW_COLS = tuple(LOCAL.index(name) for name in WINDOW_OF)
 _GOOD, _LEN = LOCAL.index("good"), LOCAL.index("len")
+# float(flag) for a bool flag, as two shared objects: a row holds a score of them, and
+# a big page has 100k rows (memory; and indexing is cheaper than a float() call)
+_BOOL = (0.0, 1.0)
 
 
 def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
@@ -60,25 +63,26 @@ def line_rows(found: Search, lang: str, lines) -> list[list[float]]:
     min_named_sentence_words, min_figures = o.min_named_sentence_words, o.min_figures
     has_stoplist = float(bool(lang_stopwords(lang)))
     n = len(feats)
+    B = _BOOL
     rows = []
     for k, f in enumerate(feats):
         t = f.text
         cls = f.cls
         rule = drop[k][1] if k in drop else None
         rows.append([
-            math.log1p(f.length), math.log1p(f.words), f.density, float(f.terminal), float(f.link),
-            float(cls == GOOD), float(cls == NEARGOOD), float(cls == SHORT), float(cls == BAD),
-            float(f.dup == 1), float(f.dup == 2), float(f.bullet), f.lower_share,
-            float(is_menu(t)), float(no_evidence(f, min_named_sentence_words, min_figures)),
+            math.log1p(f.length), math.log1p(f.words), f.density, B[f.terminal], B[f.link],
+            B[cls == GOOD], B[cls == NEARGOOD], B[cls == SHORT], B[cls == BAD],
+            B[f.dup == 1], B[f.dup == 2], B[f.bullet], f.lower_share,
+            B[is_menu(t)], B[no_evidence(f, min_named_sentence_words, min_figures)],
             sum(map(str.isdigit, t)) / max(1, len(t)), t.count(",") / max(1, f.words),
-            float(t.rstrip().endswith(":")), float(lines[f.idx].blank_before > 0),
-            f.length / max(1, f.words), float(bool(SENTENCE_INSIDE.search(t))),
-            max(-1.0, min(1.0, weights[k] / 300.0)), k / max(1, n - 1), float(first <= k <= last),
+            B[t.rstrip().endswith(":")], B[lines[f.idx].blank_before > 0],
+            f.length / max(1, f.words), B[SENTENCE_INSIDE.search(t) is not None],
+            max(-1.0, min(1.0, weights[k] / 300.0)), k / max(1, n - 1), B[first <= k <= last],
             math.log1p(first - k if k < first else (k - last if k > last else 0)), has_stoplist,
-            float(t[:1].isupper()), float("|" in t),
-            float(rule == "mainfinder.header"), float(rule == "mainfinder.footer"),
-            float(rule == "mainfinder.far_island"), float(rule is None),
-            float(anchor is not None and k > anchor),
+            B[t[:1].isupper()], B["|" in t],
+            B[rule == "mainfinder.header"], B[rule == "mainfinder.footer"],
+            B[rule == "mainfinder.far_island"], B[rule is None],
+            B[anchor is not None and k > anchor],
             math.log1p(abs(k - anchor)) if anchor is not None else 5.0,
         ])
     return rows
@@ -100,10 +104,11 @@ def _window_bounds(n: int, w: int) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def with_context(rows: list[list[float]]) -> list[list[float]]:
+def with_context(rows: list[list[float]], in_place: bool = False) -> list[list[float]]:
     """Each row followed by the window means (WINDOWS) of WINDOW_OF around it (the
     line itself left out), and the share of good prose before and after it.
-    Computed a column at a time from prefix sums (linear; no per-cell loop)."""
+    Computed a column at a time from prefix sums (linear; no per-cell loop).
+    in_place: extend the rows themselves and return them (no copy of every row)."""
     n = len(rows)
     cols = [[r[c] for r in rows] for c in _WINDOW_COLS]
     sums = [list(accumulate(col, initial=0.0)) for col in cols]
@@ -117,6 +122,10 @@ def with_context(rows: list[list[float]]) -> list[list[float]]:
     total = good[-1] or 1.0
     extra.append([g / total for g in good[:-1]])
     extra.append([(total - g) / total for g in good[1:]])
+    if in_place:
+        for r, e in zip(rows, zip(*extra)):
+            r.extend(e)
+        return rows
     return [[*r, *e] for r, e in zip(rows, zip(*extra))]
 
 
@@ -151,13 +160,19 @@ def predict(layer: dict, rows: list[list[float]]) -> list[float]:
     return list(map(score, rows))
 
 
-def probabilities(rows: list[list[float]], weights: dict | None = None) -> list[float]:
-    """Article probability of each line, from its LOCAL rows (both passes)."""
+def probabilities(rows: list[list[float]], weights: dict | None = None, consume: bool = False) -> list[float]:
+    """Article probability of each line, from its LOCAL rows (both passes).
+    consume: the rows are the caller's no more, and are extended in place (memory:
+    a big page's rows are its largest structure)."""
     weights = weights or model()
     if not rows:
         return []
-    local = with_context(rows)
-    return predict(weights["stacked"], second_pass(local, predict(weights["local"], local)))
+    local = with_context(rows, in_place=consume)
+    first = predict(weights["local"], local)
+    # second_pass(local, first), extending `local` (its own, or consumed) in place
+    for row, extra in zip(local, stacked(first)):
+        row.extend(extra)
+    return predict(weights["stacked"], local)
 
 
 def second_pass(local: list[list[float]], probs: list[float]) -> list[list[float]]:

@@ -79,6 +79,8 @@ def search(lines, lang: str = "", title_index: int | None = None, *,
         return None
     anchored = None
     anchors = _title_anchors(feats, title_index, o.max_title_chars, o.max_anchors)
+    for f in feats:     # the last use of the lines' tokens: a big page's largest part
+        f.toks = None
     max_anchor_distance = o.max_anchor_distance
     for k in anchors:
         cand = _best_span(weights, k + 1, k + 1 + max_anchor_distance)
@@ -143,7 +145,7 @@ def find_boilerplate_explained(lines, lang: str = "", title_index: int | None = 
     found = search(lines, lang, title_index, neutral=neutral, options=options)
     if found is None or not found.drop:
         return []
-    probs = linescore.probabilities(linescore.line_rows(found, lang, lines))
+    probs = linescore.probabilities(linescore.line_rows(found, lang, lines), consume=True)
     model = linescore.model()
     threshold = model["rescue"] if rescue is None else rescue
     feats = found.feats
