@@ -24,6 +24,7 @@ from cleaner import assemble, title
 from cleaner.context import Doc, Mark
 from cleaner.flags import detect_flags
 from cleaner.flags.kinds import wants
+from cleaner.lang import CACHED_LANGUAGES
 from cleaner.mechanisms import caption, cohesion, contrast, guard, lead_caption, regions
 from cleaner.mechanisms import repeated_line, trailing_list
 from cleaner.mechanisms.input_kind import decide as decide_input_kind
@@ -40,7 +41,7 @@ from cleaner.text.segment import split_lines
 #: how many languages' rules and line matchers an Engine keeps (least recently used
 #: dropped first): a stream of records in thousands of languages (or junk tags
 #: passed through the API) must not grow a worker's memory without bound
-MAX_LANGUAGES = 32
+MAX_LANGUAGES = CACHED_LANGUAGES
 
 
 class Engine:

@@ -22,6 +22,7 @@ from cleaner.flags import _util
 from cleaner.flags._foreign_data import lang_words, rival_script
 from cleaner.lang.scripts import dominant_script, letter_script, script_counts
 from cleaner.lang.stopwords import stopwords
+from cleaner.lang import CACHED_LANGUAGES
 
 _TOKEN = regex.compile(r"\S+")
 _WORD = regex.compile(r"^[\p{P}\p{S}]*([\p{L}\p{M}]+(?:['\u2019\-][\p{L}\p{M}]+)*)[\p{P}\p{S}]*$")
@@ -115,7 +116,7 @@ def token_counts(lang: str):
     return _values(lang).__getitem__
 
 
-@functools.cache
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _values(lang: str) -> _Values:
     """The packed counts of the tokens seen in documents in `lang`, remembered across documents."""
     return _Values(*lang_words(lang))

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from cleaner.flags import _data
 from cleaner.lang.stopwords import available, stopwords
+from cleaner.lang import CACHED_LANGUAGES
 
 __all__ = ["conf", "Limits", "limits", "expected_scripts", "similar", "script_langs", "rival_script",
            "lang_words"]
@@ -36,7 +37,7 @@ def limits() -> Limits:
                   float(c.get("min_rival_density", 0.3)))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def expected_scripts(lang: str) -> frozenset[str] | None:
     """The scripts `lang` is usually written in (None: several, don't test)."""
     found = {script for script, langs in _data.load("foreign").get("scripts", {}).items() if lang in langs}
@@ -45,7 +46,7 @@ def expected_scripts(lang: str) -> frozenset[str] | None:
     return frozenset(found or {"latin"})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def similar(lang: str) -> frozenset[str]:
     out = {lang}
     for group in _data.load("foreign").get("similar", {}).get("groups", []):
@@ -60,7 +61,7 @@ def script_langs(script: str) -> tuple[str, ...]:
     return tuple(code for code in available() if expected_scripts(code) == frozenset({script}))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def rival_script(lang: str) -> str | None:
     """The one script `lang` is written in (None: several or mixed); rivals are
     counted for it."""
@@ -68,7 +69,7 @@ def rival_script(lang: str) -> str | None:
     return next(iter(expected)) if expected is not None and len(expected) == 1 else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def lang_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(stopwords of `lang`, stopwords of the other languages of its script): a
     word in the second set is a hit for some rival in rival_hits."""

@@ -39,6 +39,7 @@ import regex
 
 from cleaner.flags import _data, _util
 from cleaner.text.shapes import INVISIBLE
+from cleaner.lang import CACHED_LANGUAGES
 
 DOUBLE = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 # Two single quotes standing for a double one: ‘‘…’’ and ''…''.
@@ -282,7 +283,7 @@ def conventions(lang: str) -> dict[str, frozenset[str]]:
     return dict(_conventions(lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _conventions(lang: str) -> dict[str, frozenset[str]]:
     """conventions(lang), read once per language (never change it: copy)."""
     pairs = _data.load("quotes").get("pairs", {}).get(lang, [])

@@ -27,6 +27,7 @@ from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag
 from cleaner.report import Flag
 from cleaner.text import scan
+from cleaner.lang import CACHED_LANGUAGES
 
 RULE = "flag.doubled_word"
 KIND = "doubled-word"
@@ -61,12 +62,12 @@ _MAX_CACHED = 1 << 16              # chunks; the caches are dropped beyond
 _EDGE_PUNCT = "".join(c for c in map(chr, range(0x21, 0x7f)) if not c.isalnum()) + _util.TYPO_PUNCT
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _allow(lang: str) -> frozenset[str]:
     return _data.per_lang(_data.load("doubled").get("allow", {}), lang, "words")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _infinitive(lang: str):
     table = _data.load("doubled").get("infinitive", {}).get(lang)
     if not table:
@@ -79,7 +80,7 @@ def _has_digit(w: str) -> bool:
     return any(c.isdigit() for c in w)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _skipped(lang: str) -> bool:
     return lang in _data.words(_data.load("doubled").get("skip", {}).get("langs", []))
 

@@ -21,6 +21,7 @@ from cleaner.flags import _data, _quotes, _util
 from cleaner.flags._util import make_flag
 from cleaner.lang.scripts import fine_script
 from cleaner.report import Flag
+from cleaner.lang import CACHED_LANGUAGES
 
 RULE = "flag.fragment"
 KIND = "fragment"
@@ -44,7 +45,7 @@ _NOT_AFTER = frozenset(".\u2026" + _CLOSERS + "\u2019\u2018")
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}.]+$")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _abbrev(lang: str) -> frozenset[str]:
     return _data.per_lang(_data.load("fragment").get("abbreviations", {}), lang)
 

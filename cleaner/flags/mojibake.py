@@ -17,6 +17,7 @@ import re
 from cleaner.flags import _data, _util
 from cleaner.flags._util import make_flag
 from cleaner.report import Flag
+from cleaner.lang import CACHED_LANGUAGES
 
 RULE = "flag.mojibake"
 KIND = "mojibake"
@@ -49,7 +50,7 @@ def _classes() -> tuple[frozenset[str], frozenset[str]]:
     return weak, very_weak
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _exceptions(lang: str) -> frozenset[str]:
     return frozenset(_data.load("mojibake").get("exceptions", {}).get(lang, []))
 

@@ -8,3 +8,8 @@
     codes           language codes: users' and corpora's (deu, pt-BR, deu_Latn) to ours (de)
     stopwords       the vendored jusText stopword lists
 """
+
+#: how many languages a per-language cache keeps (least recently used dropped first):
+#: records in thousands of languages, or junk tags through the API, must not grow a
+#: worker's memory without bound; a dropped language is rebuilt the same on next use
+CACHED_LANGUAGES = 32

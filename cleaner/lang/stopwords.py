@@ -4,8 +4,10 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from cleaner.lang import CACHED_LANGUAGES
 
-@functools.lru_cache(maxsize=None)
+
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def stopwords(lang: str) -> frozenset[str]:
     """Lower-case stopwords for an ISO 639-1 code; empty if we have no list."""
     try:

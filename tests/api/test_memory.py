@@ -34,6 +34,35 @@ def test_language_caches_stay_bounded():
         assert Cleaner().clean(text, lang=code, input="page", flags=False).text == first[code]
 
 
+def per_language_caches():
+    """Every lru_cache keyed by a language, in the flag detectors and lang/."""
+    from cleaner.flags import _foreign_counts, _foreign_data, _quotes, doubled_word, fragment, mojibake
+    from cleaner.lang import stopwords
+    return [_foreign_counts._values, _quotes._conventions, doubled_word._allow, doubled_word._infinitive,
+            doubled_word._skipped, fragment._abbrev, mojibake._exceptions, _foreign_data.expected_scripts,
+            _foreign_data.similar, _foreign_data.rival_script, _foreign_data.lang_words, stopwords.stopwords]
+
+
+def test_flag_caches_stay_bounded_and_a_dropped_language_flags_the_same():
+    """With every flag on, the detectors' per-language tables stay within CACHED_LANGUAGES
+    too, and a language whose tables were dropped flags as it did the first time."""
+    from cleaner.lang import CACHED_LANGUAGES
+    text = ("The council met on on Tuesday to discuss the the plan. “Quote here” he said, "
+            "and the cafÃ© stayed open. " * 3 + "\n\nDer Rat hat am Dienstag getagt und "
+            "die Pläne für den Park besprochen, sagte der Sprecher.\n")
+    c = Cleaner()
+    codes = known_languages() + [f"q{i:03d}" for i in range(100)]
+    first = {}
+    for code in codes:
+        first[code] = c.clean(text, lang=code).to_dict()
+    for cached in per_language_caches():
+        info = cached.cache_info()
+        assert info.maxsize == CACHED_LANGUAGES and info.currsize <= CACHED_LANGUAGES, cached
+    for code in ("en", "de", "ru", codes[-1]):
+        assert c.clean(text, lang=code).to_dict() == first[code]
+        assert Cleaner().clean(text, lang=code).to_dict() == first[code]
+
+
 def distinct_text(n_chars: int, seed: int = 16) -> str:
     """n_chars of distinct paragraphs (no two alike), made of generated words."""
     rnd = random.Random(seed)
