@@ -51,10 +51,9 @@ class Doc:
         self.tail_start = tail_start(self.lines)
 
     def search(self, rule: Rule, text: str, low: str):
-        """rule.search(text, low); None once the rule is retired, or when its pattern
-        cannot be searched (then it is retired, with a warning naming it)."""
-        if rule.id in self.dead:
-            return None
+        """rule.search(text, low); None when its pattern cannot be searched (then the
+        rule is retired, with a warning naming it). Callers skip rules already in
+        `dead` before they do any other work for them."""
         try:
             return rule.search(text, low)
         except RuleFailure as exc:

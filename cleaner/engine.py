@@ -25,10 +25,10 @@ from cleaner.context import Doc, Mark
 from cleaner.flags import detect_flags
 from cleaner.flags.kinds import wants
 from cleaner.lang import CACHED_LANGUAGES
-from cleaner.mechanisms import caption, cohesion, contrast, guard, lead_caption, regions
+from cleaner.mechanisms import caption, cohesion, contrast, guard, lead_caption, mainfinder, regions
 from cleaner.mechanisms import repeated_line, trailing_list
 from cleaner.mechanisms.input_kind import decide as decide_input_kind
-from cleaner.options import INPUT_KINDS, check_input_kind  # noqa: F401  (INPUT_KINDS: the engine's contract)
+from cleaner.options import check_input_kind
 from cleaner.packs import apply
 from cleaner.packs.matcher import LineMatcher
 from cleaner.packs.rule import Rule
@@ -162,23 +162,10 @@ class Engine:
         if on(cohesion.RULE_ID):
             cohesion.mark(doc, marks)
         if page and on("mainfinder"):
-            self._main_text(doc, marks, on)
+            mainfinder.mark(doc, marks, on)
         # last: two copies become adjacent only once what stood between them is gone
         if on(repeated_line.RULE_ID):
             repeated_line.mark(doc, marks)
-
-    def _main_text(self, doc: Doc, marks: dict[int, Mark], on) -> None:
-        """Raw page text (menus, link lists around the article): the main-text finder."""
-        from cleaner.mechanisms import mainfinder
-        lines, title_idx = doc.lines, doc.title_idx
-        neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
-        for first, last, category, rule_id, evidence in mainfinder.find_boilerplate_explained(
-                lines, doc.lang, title_index=title_idx, neutral=neutral):
-            if not on(rule_id):
-                continue
-            for k in range(first, last + 1):
-                if k != title_idx and k not in marks and not lines[k].blank:
-                    marks[k] = Mark(category, rule_id, certain=False, evidence=evidence[k])
 
     # ------------------------------------------------------------- stage 7
     def _flags(self, doc: Doc, marks: dict[int, Mark], kept, kinds) -> list[Flag]:
@@ -193,4 +180,4 @@ class Engine:
         return out
 
 
-__all__ = ["Engine", "INPUT_KINDS"]
+__all__ = ["Engine"]

@@ -31,6 +31,7 @@ FinderOptions (options.py: the defaults are data, rules/mechanisms/mainfinder.to
 """
 from __future__ import annotations
 
+from cleaner.context import Doc, Mark
 from cleaner.mechanisms.mainfinder.gate import is_menu_line, longest_run, looks_like_page, menu_gate
 from cleaner.mechanisms.mainfinder.linescore import line_rows
 from cleaner.mechanisms.mainfinder.options import DEFAULT, FinderOptions
@@ -48,6 +49,24 @@ MECHANISMS: list[Mechanism] = [
       for rule_id, (category, description) in RULES.items()),
 ]
 
+
+
+def mark(doc: Doc, marks: dict[int, Mark], on) -> None:
+    """Mark the lines around the article on raw page text, with the evidence for each;
+    ids for which `on(id)` is False (disabled, or suppressed by the guard) mark nothing.
+    Lines already marked, blank lines and the title stay as they are. Photo-credit
+    lines other rules removed are neutral to the span search."""
+    lines, title_idx = doc.lines, doc.title_idx
+    neutral = frozenset(k for k, m in marks.items() if m.category == "credit")
+    for first, last, category, rule_id, evidence in find_boilerplate_explained(
+            lines, doc.lang, title_index=title_idx, neutral=neutral):
+        if not on(rule_id):
+            continue
+        for k in range(first, last + 1):
+            if k != title_idx and k not in marks and not lines[k].blank:
+                marks[k] = Mark(category, rule_id, certain=False, evidence=evidence[k])
+
+
 __all__ = ["DEFAULT", "FinderOptions", "MECHANISMS", "RULES", "Search", "find_boilerplate",
            "find_boilerplate_explained", "is_menu_line", "line_rows", "longest_run",
-           "looks_like_page", "menu_gate", "search"]
+           "looks_like_page", "mark", "menu_gate", "search"]
