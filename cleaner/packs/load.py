@@ -42,7 +42,7 @@ class RulePackError(ValueError):
 
 # Top-level folders of rules/ that hold data for code, not rule packs: the flag
 # detectors' (cleaner/flags/) and the structural mechanisms' (cleaner/mechanisms/lead_caption.py).
-DATA_FOLDERS = ("flags", "mechanisms")
+DATA_FOLDERS = ("flags", "mechanisms", "cues")
 
 MAX_REPEAT = 1000  # a{10000000} would compile to gigabytes; no real rule needs more
 # ... and nested counts multiply: ((a{1000}){1000}){1000}. The built-in patterns stay under

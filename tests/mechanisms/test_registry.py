@@ -28,11 +28,17 @@ def test_each_mechanism_id_is_declared_once():
     assert all(len(v) == 1 for v in owners.values()), owners
 
 
-@pytest.mark.parametrize("name", [n for n in registry.MODULES if n != "mainfinder"])
+@pytest.mark.parametrize("name", [n for n in registry.MODULES if n not in ("mainfinder", "cue_lines")])
 def test_a_mechanism_module_declares_the_id_it_reports(name):
     """Modules with one id name it RULE_ID, which the engine switches and reports with."""
     module = importlib.import_module(f"cleaner.mechanisms.{name}")
     assert [m.id for m in module.MECHANISMS] == [module.RULE_ID]
+
+
+def test_the_cue_line_module_declares_one_id_per_category_it_reports():
+    from cleaner.mechanisms import cue_lines
+    assert [m.id for m in cue_lines.MECHANISMS] == [cue_lines.RULE_IDS[c] for c in cue_lines.CATEGORIES]
+    assert all(m.category == c for m, c in zip(cue_lines.MECHANISMS, cue_lines.CATEGORIES))
 
 
 def test_every_id_in_a_report_is_registered():

@@ -1,0 +1,217 @@
+"""<category>.cue_line: a short line made mostly of one category's cue words.
+
+A share bar, a support appeal or a comment widget is worded a hundred ways
+("Spread the word: WhatsApp | Telegram", "Apoya nuestro trabajo", "View 48
+comments"), but its words come from a small vocabulary. A line is that
+category's boilerplate when it is short (two content words at least), is neither
+a list item nor a full-stop sentence, holds a strong cue of the category (or only
+weak ones, at least three, and nothing else), and nearly all of its content words
+are cues (function words and numbers count for nothing either way). So "The
+charity asked members to support the appeal" stays: most of its words are not cues.
+
+The cues are data, one file per language (rules/cues/<lang>.toml, one table per
+category, with `strong` and `weak` words and `neutral` function words); a word
+ending in `*` is a prefix, for inflected languages. `_all.toml` holds what is the
+same in every language (social-network names). Lines in scripts written without
+spaces (Japanese, Chinese, Thai) are measured in characters instead of words.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+
+import regex
+
+from cleaner.context import Doc, Mark
+from cleaner.mechanisms.registry import Mechanism
+from cleaner.paths import DataFileError, builtin_rules_dir, load_data
+from cleaner.text.segment import Line
+from cleaner.text.shapes import BULLET_MARKER
+
+FOLDER = "cues"
+CATEGORIES = ("navigation", "donation", "newsletter", "related", "credit", "site")
+RULE_IDS = {c: f"{c}.cue_line" for c in CATEGORIES}
+_WHAT = {
+    "navigation": "a share bar, comment widget or page tool",
+    "donation": "a support or membership appeal",
+    "newsletter": "a newsletter, subscription or consent prompt",
+    "related": "a 'read also' or 'most read' heading",
+    "credit": "a photo or video credit label",
+    "site": "a copyright or legal notice",
+}
+MECHANISMS = [Mechanism(RULE_IDS[c], c,
+                        f"A short non-sentence line made mostly of {c} cue words ({_WHAT[c]}), "
+                        f"in any word order (cue lexicons in rules/cues/<lang>.toml)")
+              for c in CATEGORIES]
+
+_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """[limits] of rules/cues/_all.toml: what a cue line may look like."""
+
+    max_words: int          # whitespace words on the line
+    max_content: int        # content words (not neutral)
+    min_content: int        # a single word is a heading as often as a widget: it stays
+    sentence_words: int     # a line of this many words ending in a full stop is a sentence
+    min_share: float        # cue words / content words
+    chars_per_word: float   # spaceless scripts: characters counted as one word
+    weak_only_min: int      # with no strong cue: this many weak cues of one category and nothing else
+
+
+class Lexicon:
+    """One language's cues (merged with the language-independent ones)."""
+
+    def __init__(self, tables: list[dict]):
+        self.strong: dict[str, set[str]] = {c: set() for c in CATEGORIES}
+        self.weak: dict[str, set[str]] = {c: set() for c in CATEGORIES}
+        self.prefixes: list[tuple[str, str, bool]] = []     # (prefix, category, strong)
+        self.spaceless: list[tuple[str, str, bool]] = []    # (cue, category, strong), longest first
+        self.neutral: set[str] = set()
+        self.spaceless_neutral: list[str] = []
+        for table in tables:
+            for word in table.get("neutral", {}).get("words", []):
+                word = word.lower()
+                (self.spaceless_neutral.append(word) if _SPACELESS.search(word) else self.neutral.add(word))
+            for category in CATEGORIES:
+                section = table.get(category, {})
+                for strength in ("strong", "weak"):
+                    for word in section.get(strength, []):
+                        self._add(word.lower(), category, strength == "strong")
+        for words in self.weak.values():
+            words -= self.neutral      # a function word is never evidence on its own
+        self.spaceless.sort(key=lambda cue: -len(cue[0]))
+        self.spaceless_neutral.sort(key=len, reverse=True)
+
+    def _add(self, word: str, category: str, strong: bool) -> None:
+        if _SPACELESS.search(word):
+            self.spaceless.append((word, category, strong))
+        elif word.endswith("*"):
+            self.prefixes.append((word[:-1], category, strong))
+        else:
+            (self.strong if strong else self.weak)[category].add(word)
+
+    def lookup(self, token: str) -> tuple[str, bool] | None:
+        """(category, strong) of a spaced-script word, or None."""
+        for category in CATEGORIES:
+            if token in self.strong[category]:
+                return category, True
+        for category in CATEGORIES:
+            if token in self.weak[category]:
+                return category, False
+        best = None
+        for prefix, category, strong in self.prefixes:
+            if token.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+                best = (prefix, category, strong)
+        return None if best is None else (best[1], best[2])
+
+
+@functools.lru_cache(maxsize=1)
+def limits() -> Limits:
+    data = load_data(FOLDER, "_all").get("limits", {})
+    try:
+        return Limits(int(data["max_words"]), int(data["max_content"]), int(data["min_content"]),
+                      int(data["sentence_words"]), float(data["min_share"]),
+                      float(data["chars_per_word"]), int(data["weak_only_min"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"rules/{FOLDER}/_all.toml [limits]: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    """The languages with a cue file."""
+    folder = builtin_rules_dir() / FOLDER
+    return frozenset(name[:-5] for name in os.listdir(folder)
+                     if name.endswith(".toml") and not name.startswith("_"))
+
+
+@functools.lru_cache(maxsize=64)
+def lexicon(lang: str) -> Lexicon:
+    """The document language's cues, English's (share bars and appeals are often left
+    in English on other-language sites) and the language-independent ones."""
+    tables = [load_data(FOLDER, "_all")]
+    for code in dict.fromkeys((lang, "en")):
+        if code in languages():
+            tables.append(load_data(FOLDER, code))
+    return Lexicon(tables)
+
+
+def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
+    """The evidence that `line` is a cue line (category, cues, share), or None."""
+    if line.words > lim.max_words or BULLET_MARKER.match(line.text):
+        return None     # long, or an item of a list (body lists are article text)
+    if line.words >= lim.sentence_words and line.text.endswith("."):
+        return None
+    counts = {c: [0.0, 0] for c in CATEGORIES}     # category -> [cue weight, strong cues]
+    cues: list[str] = []
+    content = 0.0
+    for token in _WORD.findall(line.low):
+        if _SPACELESS.search(token):
+            content += _spaceless(token, lex, lim, counts, cues)
+            continue
+        hit = lex.lookup(token)
+        if hit is None:
+            if token not in lex.neutral:
+                content += 1
+            continue
+        category, strong = hit
+        content += 1
+        counts[category][0] += 1
+        counts[category][1] += strong
+        cues.append(token)
+    if content < lim.min_content or content > lim.max_content:
+        return None
+    category = max(CATEGORIES, key=lambda c: (counts[c][1], counts[c][0]))
+    share = sum(weight for weight, _ in counts.values()) / content
+    if share < lim.min_share:
+        return None
+    if counts[category][1] == 0 and not (share >= 1.0 and counts[category][0] >= lim.weak_only_min):
+        return None     # weak cues alone name a category only on a line made of nothing else
+    return {"category": category, "cues": cues, "share": round(share, 3), "content_words": round(content, 2)}
+
+
+def _spaceless(token: str, lex: Lexicon, lim: Limits, counts: dict, cues: list[str]) -> float:
+    """Score a run of a script written without spaces in place; return its content size in words."""
+    covered = [False] * len(token)
+    neutral = 0
+    for word in lex.spaceless_neutral:
+        neutral += _cover(token, word, covered)
+    for word, category, strong in lex.spaceless:
+        n = _cover(token, word, covered)
+        if n:
+            counts[category][0] += n / lim.chars_per_word
+            counts[category][1] += strong
+            cues.append(word)
+    return (len(token) - neutral) / lim.chars_per_word
+
+
+def _cover(token: str, word: str, covered: list[bool]) -> int:
+    """Mark the uncovered occurrences of `word` in `token`; the characters they cover."""
+    n = 0
+    start = token.find(word)
+    while start != -1:
+        span = range(start, start + len(word))
+        if not any(covered[k] for k in span):
+            for k in span:
+                covered[k] = True
+            n += len(word)
+        start = token.find(word, start + 1)
+    return n
+
+
+def mark(doc: Doc, marks: dict[int, Mark], on) -> None:
+    """Mark every kept short line that the cues of the document's language call boilerplate."""
+    lex = lexicon(doc.lang)
+    lim = limits()
+    for line in doc.lines:
+        if line.blank or line.index in marks or line.index == doc.title_idx or line.words > lim.max_words:
+            continue
+        evidence = judge(line, lex, lim)
+        if evidence is None:
+            continue
+        rule_id = RULE_IDS[evidence["category"]]
+        if on(rule_id):
+            marks[line.index] = Mark(evidence["category"], rule_id, certain=False, evidence=evidence)
