@@ -164,11 +164,12 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
         cues.append(token)
     if content < lim.min_content or content > lim.max_content:
         return None
-    category = max(CATEGORIES, key=lambda c: (counts[c][1], counts[c][0]))
+    category = max(CATEGORIES, key=lambda c: (counts[c][0], counts[c][1]))   # most cues, then most strong
     share = sum(weight for weight, _ in counts.values()) / content
     if share < lim.min_share:
         return None
-    if counts[category][1] == 0 and not (share >= 1.0 and counts[category][0] >= lim.weak_only_min):
+    has_strong = any(strong for _, strong in counts.values())
+    if not has_strong and not (share >= 1.0 and counts[category][0] >= lim.weak_only_min):
         return None     # weak cues alone name a category only on a line made of nothing else
     return {"category": category, "cues": cues, "share": round(share, 3), "content_words": round(content, 2)}
 

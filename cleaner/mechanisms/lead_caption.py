@@ -55,7 +55,7 @@ def is_lead_caption(cand: Line, body: Line, lang: str) -> bool:
     cues = conf.verb_cues.get(lang)
     if cues is None:
         return False
-    if not (conf.min_words <= cand.words <= conf.max_words and cand.text.endswith(".")):
+    if not (conf.min_words <= cand.words <= conf.max_words and cand.text.endswith((".", "。"))):
         return False
     if cand.text.count(". ") or any(q in cand.text for q in _QUOTES):
         return False
