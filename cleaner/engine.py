@@ -7,7 +7,7 @@ Stages, in order (numbered the same in Engine.run):
   4. find the title and trim its site suffix (title);
   5. structure on top of the line marks: regions grown from drop_region rules,
      captions beside credits, short lines made of one category's cue words,
-     the lead caption, an off-topic tail, the main-text
+     the lead caption, a comment thread, an off-topic tail, the main-text
      finder (page text only), repeated lines; then the over-removal guard, which
      may suppress the rule that takes most and have the structure recomputed
      without it (mechanisms.*);
@@ -26,7 +26,7 @@ from cleaner.context import Doc, Mark
 from cleaner.flags import detect_flags
 from cleaner.flags.kinds import wants
 from cleaner.lang import CACHED_LANGUAGES
-from cleaner.mechanisms import caption, cohesion, contrast, cue_lines, guard, lead_caption, mainfinder, regions
+from cleaner.mechanisms import caption, cohesion, comment_thread, contrast, cue_lines, guard, lead_caption, mainfinder, regions
 from cleaner.mechanisms import repeated_line, trailing_list
 from cleaner.mechanisms.input_kind import decide as decide_input_kind
 from cleaner.options import check_input_kind
@@ -161,6 +161,8 @@ class Engine:
         cue_lines.mark(doc, marks, on)
         if doc.title_idx is not None and on(lead_caption.RULE_ID):
             lead_caption.mark(doc, marks)
+        if on(comment_thread.RULE_ID):
+            comment_thread.mark(doc, marks)
         if on(cohesion.RULE_ID):
             cohesion.mark(doc, marks)
         if page and on("mainfinder"):
