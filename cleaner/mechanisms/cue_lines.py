@@ -14,6 +14,8 @@ category, with `strong` and `weak` words and `neutral` function words); a word
 ending in `*` is a prefix, for inflected languages. `_all.toml` holds what is the
 same in every language (social-network names). Lines in scripts written without
 spaces (Japanese, Chinese, Thai) are measured in characters instead of words.
+A `related` cue line is a heading ("Most read", "Lesen Sie auch"): the list of
+headlines under it goes with it, as under a pack rule's heading.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.context import Doc, Mark
+from cleaner.mechanisms.regions import list_region
 from cleaner.mechanisms.registry import Mechanism
 from cleaner.paths import DataFileError, builtin_rules_dir, load_data
 from cleaner.text.segment import Line
@@ -213,6 +216,12 @@ def mark(doc: Doc, marks: dict[int, Mark], on) -> None:
         evidence = judge(line, lex, lim)
         if evidence is None:
             continue
-        rule_id = RULE_IDS[evidence["category"]]
-        if on(rule_id):
-            marks[line.index] = Mark(evidence["category"], rule_id, certain=False, evidence=evidence)
+        category = evidence["category"]
+        rule_id = RULE_IDS[category]
+        if not on(rule_id):
+            continue
+        marks[line.index] = Mark(category, rule_id, certain=False, evidence=evidence)
+        if category == "related":
+            # a "most read" heading: the list of headlines under it goes with it
+            for k in list_region(doc.lines, line.index, None, marks)[1:]:
+                marks[k] = Mark(category, rule_id, certain=False)

@@ -133,3 +133,13 @@ def test_every_lexicon_file_names_a_language_code():
     for path in LEXICONS:
         if path.name != "_all.toml":
             assert path.stem in known, path.name
+
+
+def test_a_related_cue_heading_takes_the_headlines_under_it_and_stops_at_prose():
+    heads = ["Recommended stories", "Nine towns that banned cars from their centres",
+             "What the new bike lanes mean for commuters", "Parking fees rise again in April"]
+    text = "\n\n".join(["Council backs transport plan", BODY, "\n".join(heads), BODY2]) + "\n"
+    r = Cleaner().clean(text, lang="en", flags=False)
+    assert all(h not in r.text for h in heads)
+    assert BODY in r.text and BODY2 in r.text
+    assert {x.rule for x in r.removed} == {"related.cue_line"}
