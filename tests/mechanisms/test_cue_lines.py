@@ -136,7 +136,7 @@ def test_every_lexicon_file_names_a_language_code():
 
 
 def test_a_related_cue_heading_takes_the_headlines_under_it_and_stops_at_prose():
-    heads = ["Recommended stories", "Nine towns that banned cars from their centres",
+    heads = ["Stories trending today", "Nine towns that banned cars from their centres",
              "What the new bike lanes mean for commuters", "Parking fees rise again in April"]
     text = "\n\n".join(["Council backs transport plan", BODY, "\n".join(heads), BODY2]) + "\n"
     r = Cleaner().clean(text, lang="en", flags=False)
