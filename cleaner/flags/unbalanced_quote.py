@@ -3,7 +3,12 @@
 Marks get their role from _quotes.scan (position first, then state). A paragraph
 that ends inside a quotation is fine when the next paragraph reopens it (starts
 with an opening mark, the convention for multi-paragraph quotations) or closes
-it; otherwise the opening mark is flagged. Marks that quote-style already flags
+it; otherwise the opening mark is flagged. Only a quotation that can be a
+speaker's words gets that grace: one that opens a paragraph or follows
+punctuation ("He said: “We will…", ", “We…"). A mark glued to the word before it
+("plans to “release all data") quotes a phrase, which closes in its own
+paragraph, so it is flagged even when the next paragraph starts with a quote.
+Marks that quote-style already flags
 (wrong direction) still count for balance but are never flagged here too.
 Single quotes are not tracked (’ is mostly an apostrophe).
 """
@@ -30,10 +35,9 @@ def detect(paragraphs, lang: str) -> list[Flag]:
             flags.append(make_flag(p, mark.pos, mark.end, KIND, RULE, why))
 
     for ps in scans:
-        if not ps.reopened:
-            for m in ps.inherited:
-                if m.partner is None:
-                    flag_open(m, f"{m.char} opens a quotation that is never closed")
+        for m in ps.inherited:
+            if (m.partner is None and not ps.reopened) or _quotes_a_phrase(paragraphs[m.para].raw, m.pos):
+                flag_open(m, f"{m.char} opens a quotation that is never closed")
         for m in ps.marks:
             if m.role == "close" and m.partner is None:
                 flag_open(m, f"{m.char} closes a quotation that was never opened")
@@ -41,3 +45,11 @@ def detect(paragraphs, lang: str) -> list[Flag]:
         for m in scans[-1].open_at_end:
             flag_open(m, f"{m.char} opens a quotation that is never closed")
     return flags
+
+
+def _quotes_a_phrase(raw: str, pos: int) -> bool:
+    """Does the opening mark at `pos` follow a word, with only a space between
+    ("plans to “release")? Then it quotes a phrase, not a speaker's paragraphs."""
+    before = raw[:pos]
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped[-1:].isalnum()

@@ -120,6 +120,11 @@ CASES = [
      [("quote-style", "“")]),
     ("en", "“Para one continues\n\n“and para two reopens\n\n“and three closes.”", []),
     ("en", "“Para one continues\n\nand para two closes,” he said.", []),
+    ("en", "The minister said: “We will not stop here.\n\n“And we will go on,” she added.", []),
+    # a quote glued to the word before it quotes a phrase: it closes in its paragraph,
+    # even when the next paragraph starts with a quotation of its own
+    ("en", "The team plans to “release all of the data next year.\n\n“We are proud,” the lead author said.",
+     [("unbalanced-quote", "“")]),
     ("en", "He said \"yes\" and left, standing 5'10\" tall with a 12” screen.", []),
     ("en", "\"I bought it,” he said, “and it was worth it.\"", []),
     ("en", "“It was an attempt to mislead voters,’’ Will Moy said.", []),
