@@ -44,32 +44,40 @@ def _conf() -> _Conf:
 
 @functools.lru_cache(maxsize=64)
 def _patterns(lang: str) -> tuple:
-    """(meta patterns, heading patterns) for the language and English."""
+    """(meta pattern, heading pattern) for the language and English, each one
+    alternation (None when neither language has one)."""
     conf = _conf()
     langs = dict.fromkeys((lang, "en"))
-    meta = [conf.tables[t][l] for t in ("speech", "relative_time") for l in langs if l in conf.tables[t]]
-    heading = [conf.tables["heading"][l] for l in langs if l in conf.tables["heading"]]
-    return meta, heading
+    meta = [conf.tables[t][l].pattern for t in ("speech", "relative_time") for l in langs if l in conf.tables[t]]
+    heading = [conf.tables["heading"][l].pattern for l in langs if l in conf.tables["heading"]]
+    return _either(meta), _either(heading)
+
+
+def _either(patterns: list[str]):
+    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def find(doc: Doc, marks: dict[int, Mark]) -> tuple[int, dict] | None:
     """(first line of the thread, evidence), or None."""
     conf = _conf()
-    meta_res, heading_res = _patterns(doc.lang)
+    meta_re, heading_re = _patterns(doc.lang)
+    if meta_re is None:
+        return None
     kept = [l for l in doc.lines if not l.blank and l.index not in marks]
     total = sum(l.words for l in kept)
     if not total:
         return None
+    body_words = conf.min_body_share * total
     seen = 0
     heading = None
     meta: list[int] = []
     for l in kept:
         if l.words <= conf.max_meta_words:
-            if heading is None and not meta and any(p.search(l.low) for p in heading_res):
-                if seen >= conf.min_body_share * total:
+            if heading is None and not meta and heading_re is not None and heading_re.search(l.low):
+                if seen >= body_words:
                     heading = l.index
-            elif any(p.search(l.low) for p in meta_res):
-                if meta or seen >= conf.min_body_share * total:
+            elif meta_re.search(l.low):
+                if meta or seen >= body_words:
                     meta.append(l.index)
         seen += l.words
     need = conf.min_meta_heading if heading is not None else conf.min_meta

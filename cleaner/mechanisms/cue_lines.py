@@ -48,6 +48,7 @@ MECHANISMS = [Mechanism(RULE_IDS[c], c,
                         f"in any word order (cue lexicons in rules/cues/<lang>.toml)")
               for c in CATEGORIES]
 
+_MAX_MEMO = 1 << 15          # words remembered per lexicon
 _WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
@@ -88,6 +89,7 @@ class Lexicon:
             words -= self.neutral      # a function word is never evidence on its own
         self.spaceless.sort(key=lambda cue: -len(cue[0]))
         self.spaceless_neutral.sort(key=len, reverse=True)
+        self._memo: dict[str, tuple[str, bool] | None] = {}
 
     def _add(self, word: str, category: str, strong: bool) -> None:
         if _SPACELESS.search(word):
@@ -98,7 +100,18 @@ class Lexicon:
             (self.strong if strong else self.weak)[category].add(word)
 
     def lookup(self, token: str) -> tuple[str, bool] | None:
-        """(category, strong) of a spaced-script word, or None."""
+        """(category, strong) of a spaced-script word, or None (remembered per word)."""
+        try:
+            return self._memo[token]
+        except KeyError:
+            pass
+        hit = self._lookup(token)
+        if len(self._memo) > _MAX_MEMO:
+            self._memo.clear()
+        self._memo[token] = hit
+        return hit
+
+    def _lookup(self, token: str) -> tuple[str, bool] | None:
         for category in CATEGORIES:
             if token in self.strong[category]:
                 return category, True
@@ -151,20 +164,30 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
     counts = {c: [0.0, 0] for c in CATEGORIES}     # category -> [cue weight, strong cues]
     cues: list[str] = []
     content = 0.0
+    # at most this many content words may be other than cues (the share cannot be
+    # met with more): most lines are given up on at their second ordinary word
+    others_allowed = lim.max_content * (1 - lim.min_share)
+    others = 0.0
     for token in _WORD.findall(line.low):
         if _SPACELESS.search(token):
-            content += _spaceless(token, lex, lim, counts, cues)
-            continue
-        hit = lex.lookup(token)
-        if hit is None:
-            if token not in lex.neutral:
+            size = _spaceless(token, lex, lim, counts, cues)
+            content += size
+            others = content - sum(weight for weight, _ in counts.values())
+        else:
+            hit = lex.lookup(token)
+            if hit is None:
+                if token in lex.neutral:
+                    continue
                 content += 1
-            continue
-        category, strong = hit
-        content += 1
-        counts[category][0] += 1
-        counts[category][1] += strong
-        cues.append(token)
+                others += 1
+            else:
+                category, strong = hit
+                content += 1
+                counts[category][0] += 1
+                counts[category][1] += strong
+                cues.append(token)
+        if others > others_allowed:
+            return None
     if content < lim.min_content or content > lim.max_content:
         return None
     category = max(CATEGORIES, key=lambda c: (counts[c][0], counts[c][1]))   # most cues, then most strong
