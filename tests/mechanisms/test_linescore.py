@@ -84,8 +84,10 @@ def test_every_finder_removal_carries_its_evidence(path):
             start, end = ev["article_run"]
             assert 0 <= start < end <= len(text)
         assert "evidence" in r.to_dict()
+    # the cue-line mechanism reports its cues too (a German page of the sample has a
+    # "Weitere Beiträge zum Thema" heading); every other removal carries none
     assert all(r.evidence is None and "evidence" not in r.to_dict()
-               for r in result.removed if not r.rule.startswith("mainfinder."))
+               for r in result.removed if not r.rule.startswith("mainfinder.") and not r.rule.endswith(".cue_line"))
 
 
 def test_the_model_revises_the_search_only_as_its_thresholds_say():
