@@ -26,7 +26,7 @@ STEM = 5                   # compare word prefixes: Korea/Korean, weapon/weapons
 MIN_BODY_PARAGRAPHS = 3    # need an article to compare against
 MIN_TAIL_WORDS = 20        # a tail must have this many content words to judge
 MAX_TAIL_OVERLAP = 0.12    # share of tail content words seen in the article
-MIN_BODY_COHESION = 0.2    # the body itself must be cohesive (median paragraph overlap)
+MIN_BODY_COHESION = 0.3    # the body itself must be cohesive (median paragraph overlap)
 BREAK_BLANKS = 2           # this many blank lines also count as a section break
 MIN_TAIL_MEAN_WORDS = 12   # tail lines must average this many words (prose, not a list)
 
