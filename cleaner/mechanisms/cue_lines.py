@@ -12,8 +12,10 @@ charity asked members to support the appeal" stays: most of its words are not cu
 The cues are data, one file per language (rules/cues/<lang>.toml, one table per
 category, with `strong` and `weak` words and `neutral` function words); a word
 ending in `*` is a prefix, for inflected languages. `_all.toml` holds what is the
-same in every language (social-network names). Lines in scripts written without
-spaces (Japanese, Chinese, Thai) are measured in characters instead of words.
+same in every language (social-network names); English cues are tried on a line
+the document's language does not claim. In scripts written without spaces
+(Japanese, Chinese, Thai) each cue found is a word and the rest is measured in
+characters.
 A `related` cue line is a heading ("Most read", "Lesen Sie auch"): the list of
 headlines under it goes with it, as under a pack rule's heading.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -49,8 +52,16 @@ MECHANISMS = [Mechanism(RULE_IDS[c], c,
               for c in CATEGORIES]
 
 _MAX_MEMO = 1 << 15          # words remembered per lexicon
-_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACELESS_CHARS = r"\p{Han}\p{Hiragana}\p{Katakana}ー\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_SPACELESS = regex.compile(f"[{_SPACELESS_CHARS}]")
+# A run of a script written without spaces, or a word of any other script: a Latin
+# word inside Chinese text ("订阅Newsletter") is a word of its own. Apostrophes,
+# hyphens and Hebrew geresh/gershayim join a word's parts (e-mail, aujourd'hui, דוא"ל).
+_WORD = regex.compile(f"[{_SPACELESS_CHARS}\\p{{M}}]+|(?:(?![{_SPACELESS_CHARS}])[^\\W\\d_])+"
+                      f"(?:['’\\-\"״׳](?:(?![{_SPACELESS_CHARS}])[^\\W\\d_])+)*")
+_SOUTHEAST_ASIAN = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_MARKS = regex.compile(r"\p{M}")
+_FULL_STOPS = (".", "。", "।", "။")
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,8 @@ class Limits:
     min_content: int        # a single word is a heading as often as a widget: it stays
     sentence_words: int     # a line of this many words ending in a full stop is a sentence
     min_share: float        # cue words / content words
-    chars_per_word: float   # spaceless scripts: characters counted as one word
+    chars_per_word: float   # Chinese, Japanese: characters counted as one word
+    chars_per_word_sea: float   # Thai, Lao, Khmer, Burmese: base characters (no marks) per word
     weak_only_min: int      # with no strong cue: this many weak cues of one category and nothing else
 
 
@@ -78,7 +90,7 @@ class Lexicon:
         self.spaceless_neutral: list[str] = []
         for table in tables:
             for word in table.get("neutral", {}).get("words", []):
-                word = word.lower()
+                word = unicodedata.normalize("NFC", word.lower())
                 (self.spaceless_neutral.append(word) if _SPACELESS.search(word) else self.neutral.add(word))
             for category in CATEGORIES:
                 section = table.get(category, {})
@@ -92,6 +104,7 @@ class Lexicon:
         self._memo: dict[str, tuple[str, bool] | None] = {}
 
     def _add(self, word: str, category: str, strong: bool) -> None:
+        word = unicodedata.normalize("NFC", word)
         if _SPACELESS.search(word):
             self.spaceless.append((word, category, strong))
         elif word.endswith("*"):
@@ -131,7 +144,8 @@ def limits() -> Limits:
     try:
         return Limits(int(data["max_words"]), int(data["max_content"]), int(data["min_content"]),
                       int(data["sentence_words"]), float(data["min_share"]),
-                      float(data["chars_per_word"]), int(data["weak_only_min"]))
+                      float(data["chars_per_word"]), float(data["chars_per_word_sea"]),
+                      int(data["weak_only_min"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"rules/{FOLDER}/_all.toml [limits]: {exc}") from exc
 
@@ -146,20 +160,39 @@ def languages() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=64)
 def lexicon(lang: str) -> Lexicon:
-    """The document language's cues, English's (share bars and appeals are often left
-    in English on other-language sites) and the language-independent ones."""
+    """The document language's cues and the language-independent ones."""
     tables = [load_data(FOLDER, "_all")]
-    for code in dict.fromkeys((lang, "en")):
-        if code in languages():
-            tables.append(load_data(FOLDER, code))
+    if lang in languages():
+        tables.append(load_data(FOLDER, lang))
     return Lexicon(tables)
+
+
+def judge_line(line: Line, lang: str, lim: Limits) -> dict | None:
+    """Judge `line` with the document language's cues; failing that with English's
+    (share bars and appeals are often left in English on other-language sites), but
+    only when the line holds none of the language's own function words: French
+    "comment" is "how", Romanian "rate" are instalments."""
+    lex = lexicon(lang)
+    evidence = judge(line, lex, lim)
+    if evidence is not None or lang == "en" or "en" not in languages():
+        return evidence
+    if lex.neutral and any(t in lex.neutral for t in _WORD.findall(_folded(line.low))):
+        return None
+    evidence = judge(line, lexicon("en"), lim)
+    if evidence is not None:
+        evidence["lexicon"] = "en"
+    return evidence
+
+
+def _folded(low: str) -> str:
+    return low if low.isascii() else unicodedata.normalize("NFC", low)
 
 
 def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
     """The evidence that `line` is a cue line (category, cues, share), or None."""
     if line.words > lim.max_words or BULLET_MARKER.match(line.text):
         return None     # long, or an item of a list (body lists are article text)
-    if line.words >= lim.sentence_words and line.text.endswith("."):
+    if line.words >= lim.sentence_words and line.text.endswith(_FULL_STOPS):
         return None
     counts = {c: [0.0, 0] for c in CATEGORIES}     # category -> [cue weight, strong cues]
     cues: list[str] = []
@@ -168,7 +201,7 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
     # met with more): most lines are given up on at their second ordinary word
     others_allowed = lim.max_content * (1 - lim.min_share)
     others = 0.0
-    for token in _WORD.findall(line.low):
+    for token in _WORD.findall(_folded(line.low)):
         if _SPACELESS.search(token):
             size = _spaceless(token, lex, lim, counts, cues)
             content += size
@@ -201,22 +234,28 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
 
 
 def _spaceless(token: str, lex: Lexicon, lim: Limits, counts: dict, cues: list[str]) -> float:
-    """Score a run of a script written without spaces in place; return its content size in words."""
+    """Score a run of a script written without spaces in place; return its content
+    size in words: each cue found is one word, and what no cue nor function word
+    covers counts by its length (base characters: Thai vowel and tone marks are
+    not letters of their own)."""
     covered = [False] * len(token)
-    neutral = 0
     for word in lex.spaceless_neutral:
-        neutral += _cover(token, word, covered)
+        _cover(token, word, covered)
+    hits = 0
     for word, category, strong in lex.spaceless:
         n = _cover(token, word, covered)
         if n:
-            counts[category][0] += n / lim.chars_per_word
+            counts[category][0] += n
             counts[category][1] += strong
-            cues.append(word)
-    return (len(token) - neutral) / lim.chars_per_word
+            cues.extend([word] * n)
+            hits += n
+    rest = "".join(ch for ch, done in zip(token, covered) if not done)
+    per_word = lim.chars_per_word_sea if _SOUTHEAST_ASIAN.search(token) else lim.chars_per_word
+    return hits + len(_MARKS.sub("", rest)) / per_word
 
 
 def _cover(token: str, word: str, covered: list[bool]) -> int:
-    """Mark the uncovered occurrences of `word` in `token`; the characters they cover."""
+    """Mark the uncovered occurrences of `word` in `token`; how many there were."""
     n = 0
     start = token.find(word)
     while start != -1:
@@ -224,19 +263,18 @@ def _cover(token: str, word: str, covered: list[bool]) -> int:
         if not any(covered[k] for k in span):
             for k in span:
                 covered[k] = True
-            n += len(word)
+            n += 1
         start = token.find(word, start + 1)
     return n
 
 
 def mark(doc: Doc, marks: dict[int, Mark], on) -> None:
     """Mark every kept short line that the cues of the document's language call boilerplate."""
-    lex = lexicon(doc.lang)
     lim = limits()
     for line in doc.lines:
         if line.blank or line.index in marks or line.index == doc.title_idx or line.words > lim.max_words:
             continue
-        evidence = judge(line, lex, lim)
+        evidence = judge_line(line, doc.lang, lim)
         if evidence is None:
             continue
         category = evidence["category"]

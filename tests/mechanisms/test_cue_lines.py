@@ -54,7 +54,7 @@ NEGATIVES = [
 
 def _judge(text: str, lang: str = "en"):
     line = [l for l in split_lines(text) if not l.blank][0]
-    return cue_lines.judge(line, cue_lines.lexicon(lang), cue_lines.limits())
+    return cue_lines.judge_line(line, lang, cue_lines.limits())
 
 
 @pytest.mark.parametrize("line,category", POSITIVES)
