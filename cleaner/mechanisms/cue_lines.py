@@ -16,7 +16,8 @@ same in every language (social-network names); English cues are tried on a line
 the document's language does not claim. In scripts written without spaces
 (Japanese, Chinese, Thai) each cue found is a word and the rest is measured in
 characters.
-A `related` cue line is a heading ("Most read", "Lesen Sie auch"): the list of
+A support appeal of two or three sentences goes as well when its donation cues
+are dense (judge_appeal). A `related` cue line is a heading ("Most read", "Lesen Sie auch"): the list of
 headlines under it goes with it, as under a pack rule's heading.
 """
 from __future__ import annotations
@@ -76,6 +77,9 @@ class Limits:
     chars_per_word: float   # Chinese, Japanese: characters counted as one word
     chars_per_word_sea: float   # Thai, Lao, Khmer, Burmese: base characters (no marks) per word
     weak_only_min: int      # with no strong cue: this many weak cues of one category and nothing else
+    appeal_words: tuple[int, int]   # a support appeal: a paragraph of this many words (min, max)
+    appeal_min_cues: int    # with this many donation cues, one strong at least
+    appeal_min_share: float # that are this share of its content words
 
 
 class Lexicon:
@@ -145,7 +149,9 @@ def limits() -> Limits:
         return Limits(int(data["max_words"]), int(data["max_content"]), int(data["min_content"]),
                       int(data["sentence_words"]), float(data["min_share"]),
                       float(data["chars_per_word"]), float(data["chars_per_word_sea"]),
-                      int(data["weak_only_min"]))
+                      int(data["weak_only_min"]),
+                      (int(data["appeal_min_words"]), int(data["appeal_max_words"])),
+                      int(data["appeal_min_cues"]), float(data["appeal_min_share"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"rules/{FOLDER}/_all.toml [limits]: {exc}") from exc
 
@@ -173,12 +179,12 @@ def judge_line(line: Line, lang: str, lim: Limits) -> dict | None:
     only when the line holds none of the language's own function words: French
     "comment" is "how", Romanian "rate" are instalments."""
     lex = lexicon(lang)
-    evidence = judge(line, lex, lim)
+    evidence = judge(line, lex, lim) or judge_appeal(line, lex, lim)
     if evidence is not None or lang == "en" or "en" not in languages():
         return evidence
     if lex.neutral and any(t in lex.neutral for t in _WORD.findall(_folded(line.low))):
         return None
-    evidence = judge(line, lexicon("en"), lim)
+    evidence = judge(line, lexicon("en"), lim) or judge_appeal(line, lexicon("en"), lim)
     if evidence is not None:
         evidence["lexicon"] = "en"
     return evidence
@@ -201,7 +207,7 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
     # met with more): most lines are given up on at their second ordinary word
     others_allowed = lim.max_content * (1 - lim.min_share)
     others = 0.0
-    for token in _WORD.findall(_folded(line.low)):
+    for token in _tokens(line.low, lex):
         if _SPACELESS.search(token):
             size = _spaceless(token, lex, lim, counts, cues)
             content += size
@@ -231,6 +237,47 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
     if not has_strong and not (share >= 1.0 and counts[category][0] >= lim.weak_only_min):
         return None     # weak cues alone name a category only on a line made of nothing else
     return {"category": category, "cues": cues, "share": round(share, 3), "content_words": round(content, 2)}
+
+
+def _tokens(low: str, lex: Lexicon):
+    """The line's words; a hyphenated word no list knows is read as its parts
+    (French "abonnez-vous", Portuguese "apoie-nos"), a known one whole ("e-mail")."""
+    for token in _WORD.findall(_folded(low)):
+        if "-" in token and lex.lookup(token) is None and token not in lex.neutral:
+            yield from filter(None, token.split("-"))
+        else:
+            yield token
+
+
+def judge_appeal(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
+    """A support appeal is often two or three sentences ("Independent journalism
+    needs your support. Become a member from €4 a month."): too long for a cue line,
+    but its donation cues are dense, where a body sentence about a fund drive has
+    one or two among many other words."""
+    low_words, high_words = lim.appeal_words
+    if not low_words <= line.words <= high_words or BULLET_MARKER.match(line.text):
+        return None
+    counts = {c: [0.0, 0] for c in CATEGORIES}
+    cues: list[str] = []
+    content = 0.0
+    for token in _tokens(line.low, lex):
+        if _SPACELESS.search(token):
+            content += _spaceless(token, lex, lim, counts, cues)
+            continue
+        hit = lex.lookup(token)
+        if hit is None:
+            if token not in lex.neutral:
+                content += 1
+            continue
+        content += 1
+        counts[hit[0]][0] += 1
+        counts[hit[0]][1] += hit[1]
+        cues.append(token)
+    weight, strong = counts["donation"]
+    if not strong or weight < lim.appeal_min_cues or weight < lim.appeal_min_share * content:
+        return None
+    return {"category": "donation", "appeal": True, "cues": cues,
+            "share": round(weight / content, 3), "content_words": round(content, 2)}
 
 
 def _spaceless(token: str, lex: Lexicon, lim: Limits, counts: dict, cues: list[str]) -> float:

@@ -145,3 +145,18 @@ def test_a_related_cue_heading_takes_the_headlines_under_it_and_stops_at_prose()
     assert all(h not in r.text for h in heads)
     assert BODY in r.text and BODY2 in r.text
     assert {x.rule for x in r.removed} == {"related.cue_line"}
+
+
+def test_a_support_appeal_of_two_sentences_goes_as_donation():
+    evidence = _judge("Reader donations keep this newsroom going. Become a supporter or make a one-time "
+                      "contribution today.")
+    assert evidence is not None and evidence["category"] == "donation" and evidence["appeal"]
+
+
+@pytest.mark.parametrize("line", [
+    "Many employers match the funds their employees contribute to these plans, up to a limit each year.",
+    "A big thank you to the maintainers for their help, contributions and reviews of the new release.",
+    "Residents can donate to the repair fund at the town hall; the council will match every euro.",
+])
+def test_a_body_sentence_about_giving_is_not_an_appeal(line):
+    assert _judge(line) is None
