@@ -498,7 +498,7 @@ LINES = [
     ('fi', 'Pääministeri eduskunnassa. Kuva: Lehtikuva', 'credit'),
     ('fi', 'Luetuimmat', 'related'),
     ('fi', 'Teksti-tv kertoi asiasta ensimmäisenä', None),
-    ('fi', 'Lue lisää aiheesta', None),
+    ('fi', 'Lue lisää aiheesta', 'related'),   # a 'read more on the topic' heading: related.cue_line
     ('da', 'Søndag 3. marts 2024 kl. 10.41', 'dateline'),
     ('da', 'Statsministeren på Christiansborg. Foto: Ritzau Scanpix', 'credit'),
     ('da', 'Af Danmarks 98 kommuner har 20 hævet skatten.', None),
