@@ -5,7 +5,7 @@ audit a removal or undo it by slicing the input.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ class Flag:
     text: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # a literal, not dataclasses.asdict (which deep-copies every field): the fields are ints and strs
+        return {"start": self.start, "end": self.end, "kind": self.kind, "rule": self.rule,
+                "message": self.message, "text": self.text}
 
 
 @dataclass

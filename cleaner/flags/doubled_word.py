@@ -91,7 +91,7 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     allow = _allow(lang)
     inf = _infinitive(lang)
     raws = [p.raw for p in paragraphs]
-    plain = list(map(_util.PLAIN_TEXT.fullmatch, raws))
+    plain = list(map(_util.is_plain_text, raws))
     suspects: set[int] = set()
     plain_indices = [i for i, m in enumerate(plain) if m]
     for part in scan.slices(plain_indices, [len(raws[i]) for i in plain_indices]):   # memory

@@ -47,22 +47,17 @@ def _vote_index(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
     else:
         non_latin = _non_latin_codes()
         codes = [c for c in available() if c not in non_latin]
+    # each list read once: there are more of them than stopwords() keeps cached
+    lists = {code: stopwords(code) for code in codes}
+    # the letters of `script`, each character of the lists judged once
+    chars = set().union(*("".join(words) for words in lists.values()))
+    mine = frozenset(ch for ch in chars if letter_script(ch) == script)
     index: dict[str, list[str]] = {}
-    mine: set[str] = set()          # the letters of `script` seen so far
-    others: set[str] = set()        # the other characters seen so far
-    for code in codes:
-        for w in stopwords(code):
-            if not w.isalpha():
-                continue
-            chars = set(w)
-            if not chars <= mine:
-                new = chars - mine - others
-                for ch in new:
-                    (mine if letter_script(ch) == script else others).add(ch)
-                if not chars <= mine:
-                    continue
-            index.setdefault(w, []).append(code)
-    size = {code: len(stopwords(code)) for code in codes}
+    for code, words in lists.items():
+        for w in words:
+            if w.isalpha() and mine.issuperset(w):
+                index.setdefault(w, []).append(code)
+    size = {code: len(words) for code, words in lists.items()}
     return {w: tuple((c, min(1.0, _VOTE_LIST_SIZE / size[c]) / len(v)) for c in v)
             for w, v in index.items() if len(v) <= _VOTE_MAX_LISTS}
 

@@ -96,6 +96,12 @@ def test_plain_token_patterns_match_the_regex_ones(tok):
     assert doubled_word._edge_words(tok) == (head, tail)
 
 
+@given(st.one_of(st.text(max_size=40), st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=40)))
+@settings(max_examples=400, deadline=None)
+def test_is_plain_text_is_the_paragraph_pattern(text):
+    assert _util.is_plain_text(text) == (_util.PLAIN_TEXT.fullmatch(text) is not None)
+
+
 def test_marker_pattern_sees_overlapping_markers():
     assert doubled_word._marker_re(frozenset({"to"})).pattern.startswith("(?:to)")
     assert doubled_word._marker_re(frozenset({"aa"})).pattern.startswith("(?=")
