@@ -22,6 +22,7 @@ RULE_ID = "offtopic.cohesion"
 MECHANISMS = [Mechanism(RULE_ID, "offtopic", "A trailing block whose vocabulary shares nothing with the title and body")]
 
 WORD = regex.compile(r"[\p{L}\p{N}]+")
+_CONTENT = regex.compile(r"[\p{L}\p{N}]{3,}")   # WORD's runs of 3 or more
 STEM = 5                   # compare word prefixes: Korea/Korean, weapon/weapons
 MIN_BODY_PARAGRAPHS = 3    # need an article to compare against
 MIN_TAIL_WORDS = 20        # a tail must have this many content words to judge
@@ -35,12 +36,9 @@ _intern = sys.intern
 
 
 def content_words(text: str, stop: frozenset[str]) -> list[str]:
-    out = []
-    for w in WORD.findall(text.lower()):
-        if len(w) < 3 or w in stop or w.isdigit():
-            continue
-        out.append(_intern(w[:STEM]))    # one object per distinct stem (a big document's words)
-    return out
+    """The 5-letter stems of the words of 3+ letters that are not stopwords nor
+    numbers, one object per distinct stem (a big document's words)."""
+    return [_intern(w[:STEM]) for w in _CONTENT.findall(text.lower()) if w not in stop and not w.isdigit()]
 
 
 def offtopic_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: str) -> list[int]:

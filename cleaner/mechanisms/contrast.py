@@ -53,34 +53,45 @@ def suspected_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: 
     stop = stopwords(lang)
     if not stop or end < lim["min_body_paragraphs"] + 1:
         return []
-    words = [content_words(l.text, stop) for l in kept[:end]]
-    title = set(content_words(lines[title_idx].text, stop)) if title_idx is not None else set()
+    words = [content_words(l.low, stop) for l in kept[:end]]     # (low is the line lower-cased)
+    title = set(content_words(lines[title_idx].low, stop)) if title_idx is not None else set()
+    first = _first_paragraph(words)
+    own = _own_reuse(words, title, first, lim["min_paragraph_words"])
     best = 0
     for k in range(1, int(lim["max_tail_paragraphs"]) + 1):
-        body, tail = words[:end - k], words[end - k:]
-        if len(body) < lim["min_body_paragraphs"] or any(len(ws) < lim["min_paragraph_words"] // 2 for ws in tail):
+        m = end - k                   # the article: paragraphs [0, m)
+        if m < lim["min_body_paragraphs"] or any(len(ws) < lim["min_paragraph_words"] // 2 for ws in words[m:end]):
             break
-        flat = [w for ws in tail for w in ws]
+        flat = [w for ws in words[m:end] for w in ws]
         if len(flat) < lim["min_tail_words"]:
             continue
-        seen = title.union(*body)
-        reuse = sum(w in seen for w in flat) / len(flat)
-        own = _own_reuse(body, title, lim["min_paragraph_words"])
-        if len(own) >= lim["min_body_scores"] and reuse < lim["ratio"] * min(own):
+        reuse = sum(w in title or first[w] < m for w in flat) / len(flat)
+        body_own = [r for i, r in own if i < m]
+        if len(body_own) >= lim["min_body_scores"] and reuse < lim["ratio"] * min(body_own):
             best = k
     if not best or _capitalised(kept[end - best:end]) > lim["max_capitalised"]:
         return []
     return kept[end - best:end]
 
 
-def _own_reuse(body: list[list[str]], title: set[str], min_words: int) -> list[float]:
-    """For each article paragraph after the first (of min_words+ content words):
-    the share of its words used in the title or a paragraph above it."""
-    seen, out = set(title), []
-    for i, ws in enumerate(body):
+def _first_paragraph(words: list[list[str]]) -> dict[str, int]:
+    """Each word's first paragraph: a word is used above paragraph m when it is < m."""
+    first: dict[str, int] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            first.setdefault(w, i)
+    return first
+
+
+def _own_reuse(words: list[list[str]], title: set[str], first: dict[str, int],
+               min_words: int) -> list[tuple[int, float]]:
+    """(i, share) for each paragraph i after the first (of min_words+ content words):
+    the share of its words used in the title or a paragraph above it. The same for
+    every article length, so it is computed once."""
+    out = []
+    for i, ws in enumerate(words):
         if i and len(ws) >= min_words:
-            out.append(sum(w in seen for w in ws) / len(ws))
-        seen.update(ws)
+            out.append((i, sum(w in title or first[w] < i for w in ws) / len(ws)))
     return out
 
 
