@@ -16,8 +16,8 @@ same in every language (social-network names); English cues are tried on a line
 the document's language does not claim. In scripts written without spaces
 (Japanese, Chinese, Thai) each cue found is a word and the rest is measured in
 characters.
-A support appeal of two or three sentences goes as well when its donation cues
-are dense (judge_appeal). A `related` cue line is a heading ("Most read", "Lesen Sie auch"): the list of
+A support appeal or newsletter promo of two or three sentences goes as well when
+its cues of that category are dense (judge_appeal). A `related` cue line is a heading ("Most read", "Lesen Sie auch"): the list of
 headlines under it goes with it, as under a pack rule's heading.
 """
 from __future__ import annotations
@@ -39,6 +39,7 @@ from cleaner.text.shapes import BULLET_MARKER
 FOLDER = "cues"
 CATEGORIES = ("navigation", "donation", "newsletter", "related", "credit", "site")
 RULE_IDS = {c: f"{c}.cue_line" for c in CATEGORIES}
+APPEAL_CATEGORIES = ("donation", "newsletter")     # judged on whole sentences too (judge_appeal)
 _WHAT = {
     "navigation": "a share bar, comment widget or page tool",
     "donation": "a support or membership appeal",
@@ -250,10 +251,10 @@ def _tokens(low: str, lex: Lexicon):
 
 
 def judge_appeal(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
-    """A support appeal is often two or three sentences ("Independent journalism
-    needs your support. Become a member from €4 a month."): too long for a cue line,
-    but its donation cues are dense, where a body sentence about a fund drive has
-    one or two among many other words."""
+    """A support appeal or a newsletter promo is often two or three sentences
+    ("Independent journalism needs your support. Become a member from €4 a month."):
+    too long for a cue line, but its cues are dense, where a body sentence about a
+    fund drive or a subscription service has one or two among many other words."""
     low_words, high_words = lim.appeal_words
     if not low_words <= line.words <= high_words or BULLET_MARKER.match(line.text):
         return None
@@ -273,11 +274,12 @@ def judge_appeal(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
         counts[hit[0]][0] += 1
         counts[hit[0]][1] += hit[1]
         cues.append(token)
-    weight, strong = counts["donation"]
-    if not strong or weight < lim.appeal_min_cues or weight < lim.appeal_min_share * content:
-        return None
-    return {"category": "donation", "appeal": True, "cues": cues,
-            "share": round(weight / content, 3), "content_words": round(content, 2)}
+    for category in sorted(APPEAL_CATEGORIES, key=lambda c: -counts[c][0]):
+        weight, strong = counts[category]
+        if strong and weight >= lim.appeal_min_cues and weight >= lim.appeal_min_share * content:
+            return {"category": category, "appeal": True, "cues": cues,
+                    "share": round(weight / content, 3), "content_words": round(content, 2)}
+    return None
 
 
 def _spaceless(token: str, lex: Lexicon, lim: Limits, counts: dict, cues: list[str]) -> float:

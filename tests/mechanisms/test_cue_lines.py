@@ -160,3 +160,16 @@ def test_a_support_appeal_of_two_sentences_goes_as_donation():
 ])
 def test_a_body_sentence_about_giving_is_not_an_appeal(line):
     assert _judge(line) is None
+
+
+def test_a_newsletter_promo_sentence_goes_as_newsletter():
+    evidence = _judge("Get our free morning newsletter. Subscribe now and the briefing lands in your inbox daily.")
+    assert evidence is not None and evidence["category"] == "newsletter" and evidence["appeal"]
+
+
+@pytest.mark.parametrize("line", [
+    "Subscription Services: Some meditation programs offer app-based or online subscriptions for continued guidance.",
+    "I also identified 28 newsletters, a small subset of the newsletters I subscribe to, as the test set.",
+])
+def test_a_body_sentence_about_subscriptions_is_not_a_promo(line):
+    assert _judge(line) is None

@@ -29,7 +29,7 @@ from multilingual import CATEGORIES, cases, score_case, score_folder  # noqa: E4
 # A ratchet: the overall recall measured when the cases were written (0.6516 on the 50
 # de/fr/es/it/pt/nl/pl/ru/tr/cs cases, 2026-12-07), rounded down to 2 decimals. Raise it
 # when the cleaner gets better; never lower it to let a change through.
-RECALL_FLOOR = 0.62
+RECALL_FLOOR = 0.63
 
 # Cases that fail a strict check on today's code: case -> (check, reason), check being
 # "body" (a line outside `drop` is removed) or "flags" (a flag is raised). They run as
