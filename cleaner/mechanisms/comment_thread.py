@@ -33,6 +33,7 @@ class _Conf:
         self.min_meta_heading = int(thread.get("min_meta_heading", 2))
         self.max_meta_words = int(thread.get("max_meta_words", 14))
         self.min_body_share = float(thread.get("min_body_share", 0.35))
+        self.min_body_words = int(thread.get("min_body_words", 80))
         self.tables = {name: {lang: regex.compile(p) for lang, p in data.get(name, {}).items()}
                        for name in ("speech", "relative_time", "heading")}
 
@@ -58,7 +59,12 @@ def _either(patterns: list[str]):
 
 
 def find(doc: Doc, marks: dict[int, Mark]) -> tuple[int, dict] | None:
-    """(first line of the thread, evidence), or None."""
+    """(first line of the thread, evidence), or None.
+
+    An article must stand above the thread: `min_body_words` words, and without a
+    heading also `min_body_share` of the text (meta lines at the top are a forum
+    exchange the article reports on). The thread runs to the end: asking the meta
+    lines to reach it too lost real threads followed by a page's footer."""
     conf = _conf()
     meta_re, heading_re = _patterns(doc.lang)
     if meta_re is None:
@@ -67,17 +73,17 @@ def find(doc: Doc, marks: dict[int, Mark]) -> tuple[int, dict] | None:
     total = sum(l.words for l in kept)
     if not total:
         return None
-    body_words = conf.min_body_share * total
+    share_words = max(conf.min_body_words, conf.min_body_share * total)
     seen = 0
     heading = None
     meta: list[int] = []
     for l in kept:
         if l.words <= conf.max_meta_words:
             if heading is None and not meta and heading_re is not None and heading_re.search(l.low):
-                if seen >= body_words:
+                if seen >= conf.min_body_words:
                     heading = l.index
             elif meta_re.search(l.low):
-                if meta or seen >= body_words:
+                if meta or heading is not None or seen >= share_words:
                     meta.append(l.index)
         seen += l.words
     need = conf.min_meta_heading if heading is not None else conf.min_meta

@@ -82,3 +82,12 @@ def test_the_thread_can_be_disabled():
     text = "\n\n".join(["Council backs transport plan"] + P + COMMENTS) + "\n"
     r = Cleaner(disable=["navigation.comment_thread"]).clean(text, lang="en", flags=False)
     assert "MortimerInMiami says:" in r.text
+
+
+def test_with_a_heading_a_short_article_above_is_enough():
+    """'34 responses to ...' under a four-paragraph story, above a long thread: the
+    heading says what follows, so the story need not be a third of the text."""
+    long_comments = COMMENTS + [c.replace("says:", "writes:") for c in COMMENTS] + COMMENTS
+    text, r = _clean(P + ["9 responses to “Council backs transport plan”"] + long_comments)
+    assert all(p in r.text for p in P)
+    assert "responses to" not in r.text and "bike lanes" not in r.text
