@@ -91,3 +91,14 @@ def test_with_a_heading_a_short_article_above_is_enough():
     text, r = _clean(P + ["9 responses to “Council backs transport plan”"] + long_comments)
     assert all(p in r.text for p in P)
     assert "responses to" not in r.text and "bike lanes" not in r.text
+
+
+def test_on_a_real_page_the_thread_under_a_short_story_goes():
+    """fixtures/pages/comment_thread_under_article (AEB, MIT): 34 comments under a
+    four-paragraph story."""
+    from pathlib import Path
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "pages" / "comment_thread_under_article.txt"
+    r = Cleaner().clean(page.read_text(encoding="utf-8"), flags=False)
+    assert "Lynn is right: The Chargers needed to win that game." in r.text
+    assert "MortimerInMiami says:" not in r.text and "Feckless Chargers" not in r.text
+    assert any(x.rule == "navigation.comment_thread" for x in r.removed)
