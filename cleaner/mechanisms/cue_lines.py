@@ -104,6 +104,10 @@ class Lexicon:
                         self._add(word.lower(), category, strength == "strong")
         for words in self.weak.values():
             words -= self.neutral      # a function word is never evidence on its own
+        # what an appeal needs at least once (judge_appeal's cheap first test)
+        self.appeal_strong = frozenset().union(*(self.strong[c] for c in APPEAL_CATEGORIES))
+        self.appeal_prefixes = tuple(p for p, c, strong in self.prefixes if strong and c in APPEAL_CATEGORIES)
+        self.appeal_spaceless = any(strong and c in APPEAL_CATEGORIES for _, c, strong in self.spaceless)
         self.spaceless.sort(key=lambda cue: -len(cue[0]))
         self.spaceless_neutral.sort(key=len, reverse=True)
         self._memo: dict[str, tuple[str, bool] | None] = {}
@@ -258,10 +262,14 @@ def judge_appeal(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
     low_words, high_words = lim.appeal_words
     if not low_words <= line.words <= high_words or BULLET_MARKER.match(line.text):
         return None
+    tokens = list(_tokens(line.low, lex))
+    if (lex.appeal_strong.isdisjoint(tokens) and not lex.appeal_spaceless
+            and not (lex.appeal_prefixes and any(t.startswith(lex.appeal_prefixes) for t in tokens))):
+        return None     # no strong donation or newsletter cue: most lines end here
     counts = {c: [0.0, 0] for c in CATEGORIES}
     cues: list[str] = []
     content = 0.0
-    for token in _tokens(line.low, lex):
+    for token in tokens:
         if _SPACELESS.search(token):
             content += _spaceless(token, lex, lim, counts, cues)
             continue
