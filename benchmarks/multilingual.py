@@ -55,10 +55,11 @@ def sidecar(txt: pathlib.Path) -> dict:
     return tomllib.loads(txt.with_name(txt.stem + ".expect.toml").read_text(encoding="utf-8"))
 
 
-def score_case(txt: pathlib.Path, cleaner: Cleaner | None = None) -> CaseScore:
+def score_case(txt: pathlib.Path, cleaner: Cleaner | None = None, detect: bool = False) -> CaseScore:
+    """Score one case; `detect`: let the cleaner find the language, as most users do."""
     cfg = sidecar(txt)
     text = txt.read_text(encoding="utf-8")
-    result = (cleaner or Cleaner()).clean(text, lang=cfg["lang"])
+    result = (cleaner or Cleaner()).clean(text, lang=None if detect else cfg["lang"])
     lines, spans, pos = text.split("\n"), [], 0
     for line in lines:                       # (start, end) of each line's visible text
         lead = len(line) - len(line.lstrip())
@@ -74,9 +75,9 @@ def score_case(txt: pathlib.Path, cleaner: Cleaner | None = None) -> CaseScore:
     return score
 
 
-def score_folder(folder) -> list[CaseScore]:
+def score_folder(folder, detect: bool = False) -> list[CaseScore]:
     cleaner = Cleaner()
-    return [score_case(p, cleaner) for p in cases(folder)]
+    return [score_case(p, cleaner, detect) for p in cases(folder)]
 
 
 def _row(key, boiler, hit, lost, wrong, flags) -> dict:
@@ -132,8 +133,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folder")
     ap.add_argument("--json", action="store_true", help="print the tables as JSON")
+    ap.add_argument("--detect", action="store_true",
+                    help="let the cleaner detect each case's language instead of passing the sidecar's")
     args = ap.parse_args(argv)
-    t = tables(score_folder(args.folder))
+    t = tables(score_folder(args.folder, detect=args.detect))
     if args.json:
         print(json.dumps(t, indent=1, ensure_ascii=False))
     else:
