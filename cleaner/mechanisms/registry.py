@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 #: the modules under cleaner/mechanisms/ that declare MECHANISMS, in the order
 #: `--list-rules --format json` lists them
-MODULES = ("caption", "lead_caption", "cue_lines", "comment_thread", "trailing_list", "repeated_line", "cohesion", "contrast", "guard",
+MODULES = ("caption", "lead_caption", "cue_lines", "name_line", "comment_thread", "trailing_list", "repeated_line", "cohesion", "contrast", "guard",
            "mainfinder")
 
 
