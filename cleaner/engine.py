@@ -6,10 +6,9 @@ Stages, in order (numbered the same in Engine.run):
   3. mark the lines a pack rule matches (packs.apply), recording meta values;
   4. find the title and trim its site suffix (title);
   5. structure on top of the line marks: regions grown from drop_region rules,
-     captions beside credits, short lines made of one category's cue words, a bare author name
-     beside a dateline,
-     the lead caption, a comment thread, an off-topic tail, the main-text
-     finder (page text only), repeated lines; then the over-removal guard, which
+     captions beside credits, short lines made of one category's cue words, a
+     bare author name beside a dateline, the lead caption, a comment thread, an
+     off-topic tail, the main-text finder (page text only), repeated lines; then the over-removal guard, which
      may suppress the rule that takes most and have the structure recomputed
      without it (mechanisms.*);
   6. assemble the text and the removals (assemble);
@@ -27,8 +26,8 @@ from cleaner.context import Doc, Mark
 from cleaner.flags import detect_flags
 from cleaner.flags.kinds import wants
 from cleaner.lang import CACHED_LANGUAGES
-from cleaner.mechanisms import caption, cohesion, comment_thread, contrast, cue_lines, name_line, guard, lead_caption, mainfinder, regions
-from cleaner.mechanisms import repeated_line, trailing_list
+from cleaner.mechanisms import caption, cohesion, comment_thread, contrast, cue_lines, guard, lead_caption
+from cleaner.mechanisms import mainfinder, name_line, regions, repeated_line, trailing_list
 from cleaner.mechanisms.input_kind import decide as decide_input_kind
 from cleaner.options import check_input_kind
 from cleaner.packs import apply

@@ -15,6 +15,7 @@ import functools
 import regex
 
 from cleaner.context import Doc, Mark
+from cleaner.lang import CACHED_LANGUAGES
 from cleaner.mechanisms.registry import Mechanism
 from cleaner.paths import load_data
 
@@ -43,7 +44,7 @@ def _conf() -> _Conf:
     return _Conf(load_data("mechanisms", "comment_thread"))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def _patterns(lang: str) -> tuple:
     """(meta pattern, heading pattern) for the language and English, each one
     alternation (None when neither language has one)."""

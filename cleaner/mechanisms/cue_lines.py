@@ -16,9 +16,11 @@ same in every language (social-network names); English cues are tried on a line
 the document's language does not claim. In scripts written without spaces
 (Japanese, Chinese, Thai) each cue found is a word and the rest is measured in
 characters.
+
 A support appeal or newsletter promo of two or three sentences goes as well when
-its cues of that category are dense (judge_appeal). A `related` cue line is a heading ("Most read", "Lesen Sie auch"): the list of
-headlines under it goes with it, as under a pack rule's heading.
+its cues of that category are dense (judge_appeal). A `related` cue line is a
+heading ("Most read", "Lesen Sie auch"): the list of headlines under it goes with
+it, as under a pack rule's heading.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.context import Doc, Mark
+from cleaner.lang import CACHED_LANGUAGES
 from cleaner.mechanisms.regions import list_region
 from cleaner.mechanisms.registry import Mechanism
 from cleaner.paths import DataFileError, builtin_rules_dir, load_data
@@ -169,7 +172,7 @@ def languages() -> frozenset[str]:
                      if name.endswith(".toml") and not name.startswith("_"))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
 def lexicon(lang: str) -> Lexicon:
     """The document language's cues and the language-independent ones."""
     tables = [load_data(FOLDER, "_all")]
@@ -205,17 +208,36 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
         return None     # long, or an item of a list (body lists are article text)
     if line.words >= lim.sentence_words and line.text.endswith(_FULL_STOPS):
         return None
-    counts = {c: [0.0, 0] for c in CATEGORIES}     # category -> [cue weight, strong cues]
-    cues: list[str] = []
-    content = 0.0
     # at most this many content words may be other than cues (the share cannot be
     # met with more): most lines are given up on at their second ordinary word
-    others_allowed = lim.max_content * (1 - lim.min_share)
+    counted = _count(_tokens(line.low, lex), lex, lim, others_allowed=lim.max_content * (1 - lim.min_share))
+    if counted is None:
+        return None
+    counts, cues, content = counted
+    if content < lim.min_content or content > lim.max_content:
+        return None
+    category = max(CATEGORIES, key=lambda c: (counts[c][0], counts[c][1]))   # most cues, then most strong
+    share = sum(weight for weight, _ in counts.values()) / content
+    if share < lim.min_share:
+        return None
+    has_strong = any(strong for _, strong in counts.values())
+    if not has_strong and not (share >= 1.0 and counts[category][0] >= lim.weak_only_min):
+        return None     # weak cues alone name a category only on a line made of nothing else
+    return {"category": category, "cues": cues, "share": round(share, 3), "content_words": round(content, 2)}
+
+
+def _count(tokens, lex: Lexicon, lim: Limits, others_allowed: float = float("inf")):
+    """(counts, cues, content) of a line's words: per category [cue weight, strong
+    cues], the cues found, and the number of content words (function words count
+    for nothing). None as soon as more than `others_allowed` content words are not
+    cues."""
+    counts = {c: [0.0, 0] for c in CATEGORIES}
+    cues: list[str] = []
+    content = 0.0
     others = 0.0
-    for token in _tokens(line.low, lex):
+    for token in tokens:
         if _SPACELESS.search(token):
-            size = _spaceless(token, lex, lim, counts, cues)
-            content += size
+            content += _spaceless(token, lex, lim, counts, cues)
             others = content - sum(weight for weight, _ in counts.values())
         else:
             hit = lex.lookup(token)
@@ -232,16 +254,7 @@ def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
                 cues.append(token)
         if others > others_allowed:
             return None
-    if content < lim.min_content or content > lim.max_content:
-        return None
-    category = max(CATEGORIES, key=lambda c: (counts[c][0], counts[c][1]))   # most cues, then most strong
-    share = sum(weight for weight, _ in counts.values()) / content
-    if share < lim.min_share:
-        return None
-    has_strong = any(strong for _, strong in counts.values())
-    if not has_strong and not (share >= 1.0 and counts[category][0] >= lim.weak_only_min):
-        return None     # weak cues alone name a category only on a line made of nothing else
-    return {"category": category, "cues": cues, "share": round(share, 3), "content_words": round(content, 2)}
+    return counts, cues, content
 
 
 def _tokens(low: str, lex: Lexicon):
@@ -266,22 +279,7 @@ def judge_appeal(line: Line, lex: Lexicon, lim: Limits) -> dict | None:
     if (lex.appeal_strong.isdisjoint(tokens) and not lex.appeal_spaceless
             and not (lex.appeal_prefixes and any(t.startswith(lex.appeal_prefixes) for t in tokens))):
         return None     # no strong donation or newsletter cue: most lines end here
-    counts = {c: [0.0, 0] for c in CATEGORIES}
-    cues: list[str] = []
-    content = 0.0
-    for token in tokens:
-        if _SPACELESS.search(token):
-            content += _spaceless(token, lex, lim, counts, cues)
-            continue
-        hit = lex.lookup(token)
-        if hit is None:
-            if token not in lex.neutral:
-                content += 1
-            continue
-        content += 1
-        counts[hit[0]][0] += 1
-        counts[hit[0]][1] += hit[1]
-        cues.append(token)
+    counts, cues, content = _count(tokens, lex, lim)
     for category in sorted(APPEAL_CATEGORIES, key=lambda c: -counts[c][0]):
         weight, strong = counts[category]
         if strong and weight >= lim.appeal_min_cues and weight >= lim.appeal_min_share * content:

@@ -41,7 +41,8 @@ class RulePackError(ValueError):
 
 
 # Top-level folders of rules/ that hold data for code, not rule packs: the flag
-# detectors' (cleaner/flags/) and the structural mechanisms' (cleaner/mechanisms/lead_caption.py).
+# detectors' (cleaner/flags/), the structural mechanisms' (cleaner/mechanisms/) and
+# the cue lexicons of the cue lines (cleaner/mechanisms/cue_lines.py).
 DATA_FOLDERS = ("flags", "mechanisms", "cues")
 
 MAX_REPEAT = 1000  # a{10000000} would compile to gigabytes; no real rule needs more
