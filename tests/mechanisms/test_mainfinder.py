@@ -172,15 +172,7 @@ GERMAN_ARTICLE = [
 def test_german_page():
     raw = _page(["Stadtrat beschließt neuen Park - Beispielzeitung"] + GERMAN_MENU,
                 GERMAN_ARTICLE, GERMAN_MENU[-8:] + ["© 2024 Beispielzeitung"])
-    lines = split_lines(raw)
-    assert looks_like_page(lines, "de")
-    dropped = _dropped(lines, find_boilerplate(lines, "de", title_index=0))
-    for text in GERMAN_ARTICLE:
-        assert _index_of(lines, text) not in dropped, text
-    for text in GERMAN_MENU:
-        for l in lines:
-            if l.text == text:
-                assert l.index in dropped, text
+    _assert_article_stays_and_menus_go(raw, "de", GERMAN_ARTICLE, GERMAN_MENU)
 
 
 RUSSIAN_MENU = ["Главная", "Новости", "Политика", "Экономика", "Общество", "Спорт",
@@ -202,12 +194,18 @@ RUSSIAN_ARTICLE = [
 def test_russian_page():
     raw = _page(["Совет одобрил новый парк - Пример"] + RUSSIAN_MENU,
                 RUSSIAN_ARTICLE, RUSSIAN_MENU[-10:])
+    _assert_article_stays_and_menus_go(raw, "ru", RUSSIAN_ARTICLE, RUSSIAN_MENU)
+
+
+def _assert_article_stays_and_menus_go(raw: str, lang: str, article: list[str], menu: list[str]) -> None:
+    """A page in `lang` is taken for one, its article paragraphs stay and every copy
+    of a menu line goes."""
     lines = split_lines(raw)
-    assert looks_like_page(lines, "ru")
-    dropped = _dropped(lines, find_boilerplate(lines, "ru", title_index=0))
-    for text in RUSSIAN_ARTICLE:
+    assert looks_like_page(lines, lang)
+    dropped = _dropped(lines, find_boilerplate(lines, lang, title_index=0))
+    for text in article:
         assert _index_of(lines, text) not in dropped, text
-    for text in RUSSIAN_MENU:
+    for text in menu:
         for l in lines:
             if l.text == text:
                 assert l.index in dropped, text

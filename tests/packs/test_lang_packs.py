@@ -21,6 +21,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.packs.load import load_dir, load_file
+from single_line import PARA as _PARA, check_single_line
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"
@@ -400,21 +401,9 @@ LINES = [
     ("de", "Bild 3 von 12 Kandidaten wurde am Ende gewählt, sagte der Sprecher der Partei am Abend.", None),
 ]
 
-_PARA = ("This ordinary paragraph has well over fifteen words so that the document has real prose "
-         "around the line under test, and it ends with a period.")
-
-
 @pytest.mark.parametrize("lang,line,category", LINES, ids=[f"{l}:{t[:40]}" for l, t, _ in LINES])
 def test_single_line(lang, line, category):
-    head = f"Title of the page\n\n{_PARA}\n\n"
-    doc = f"{head}{line}\n\n{_PARA}\n"
-    r = clean(doc, lang=lang)
-    start, end = len(head), len(head) + len(line)
-    hits = [rm for rm in r.removed if rm.start <= start and end <= rm.end]
-    got = hits[0].category if hits else None
-    assert got == category, f"{line!r}: got {got} ({hits[0].rule if hits else '-'}), want {category}"
-    if category is None:
-        assert _norm(line) in {_norm(p) for p in r.text.split("\n\n")}
+    check_single_line(lang, line, category)
 
 
 def test_tail_rules_only_fire_among_the_last_lines():

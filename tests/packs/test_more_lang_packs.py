@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import clean
+from single_line import check_single_line
 
 LINES = [
     ('sv', 'Av Karin Lindqvist och Johan Ek, Göteborg', 'byline'),
@@ -523,21 +523,6 @@ LINES = [
     ('lt', 'Parengė planą ir jį įgyvendino.', None),
 ]
 
-_PARA = ("This ordinary paragraph has well over fifteen words so that the document has real prose "
-         "around the line under test, and it ends with a period.")
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.split())
-
-
 @pytest.mark.parametrize("lang,line,category", LINES, ids=[f"{l}:{t[:30]}" for l, t, _ in LINES])
 def test_single_line(lang, line, category):
-    head = f"Title of the page\n\n{_PARA}\n\n"
-    r = clean(f"{head}{line}\n\n{_PARA}\n", lang=lang)
-    start, end = len(head), len(head) + len(line)
-    hits = [rm for rm in r.removed if rm.start <= start and end <= rm.end]
-    got = hits[0].category if hits else None
-    assert got == category, f"{line!r}: got {got} ({hits[0].rule if hits else '-'}), want {category}"
-    if category is None:
-        assert _norm(line) in {_norm(p) for p in r.text.split("\n\n")}
+    check_single_line(lang, line, category)
