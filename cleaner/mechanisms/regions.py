@@ -129,11 +129,31 @@ def article_region(lines, start, rule, marks, region_starts: set[int]) -> list[i
 _REACH = {"article": article_region, "list": list_region, "appeal": appeal_region}
 
 
+def _repeated_list_headings(lines: list[Line], starts: dict) -> set[int]:
+    """List headings whose text comes back on other lines, the first one right under
+    an item: a 'Read more' link set under each item of a resource list or a card
+    grid, not one heading over a list of headlines, so the label alone goes and the
+    items above and below stay."""
+    seen: dict[str, list[int]] = {}
+    for i, rule in starts.items():
+        if rule.region == "list":
+            seen.setdefault(lines[i].low, []).append(i)
+    return {i for group in seen.values() if len(group) > 1 and _closes_an_item(lines, min(group))
+            for i in group}
+
+
+def _closes_an_item(lines: list[Line], i: int) -> bool:
+    """The first label sits right under a headline-like line (the item it links),
+    not under prose, where a repeated 'Related article' heads a card each time."""
+    return i > 0 and not lines[i - 1].blank and is_headline_like(lines[i - 1])
+
+
 def grow(doc, starts: dict, marks: dict) -> None:
     """Grow the region of each drop_region rule that marked a line (`starts`: line
     index -> rule), in document order; a region swallowed by an earlier one is
     skipped, and a rule whose pattern fails is retired for the document."""
     region_starts = {i for i, r in starts.items() if r.region == "article"}
+    labels = _repeated_list_headings(doc.lines, starts)
     for i in sorted(starts):
         rule = starts[i]
         if marks.get(i) is None or marks[i].rule != rule.id:
@@ -141,6 +161,8 @@ def grow(doc, starts: dict, marks: dict) -> None:
         try:
             if rule.region == "article":
                 covered = article_region(doc.lines, i, rule, marks, region_starts)
+            elif i in labels:
+                covered = [i]
             else:
                 covered = _REACH.get(rule.region, tail_region)(doc.lines, i, rule, marks)
         except RuleFailure as exc:
