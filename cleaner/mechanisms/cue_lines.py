@@ -326,8 +326,9 @@ def _cover(token: str, word: str, covered: list[bool]) -> int:
 def mark(doc: Doc, marks: dict[int, Mark], on) -> None:
     """Mark every kept short line that the cues of the document's language call boilerplate."""
     lim = limits()
+    longest = max(lim.max_words, lim.appeal_words[1])     # an appeal may be longer than a cue line
     for line in doc.lines:
-        if line.blank or line.index in marks or line.index == doc.title_idx or line.words > lim.max_words:
+        if line.blank or line.index in marks or line.index == doc.title_idx or line.words > longest:
             continue
         evidence = judge_line(line, doc.lang, lim)
         if evidence is None:

@@ -173,3 +173,15 @@ def test_a_newsletter_promo_sentence_goes_as_newsletter():
 ])
 def test_a_body_sentence_about_subscriptions_is_not_a_promo(line):
     assert _judge(line) is None
+
+
+def test_an_appeal_longer_than_a_cue_line_is_judged_in_a_document():
+    """Appeals of 15 to 40 words are past a cue line's length: the document pass must
+    still judge them as whole sentences (they were skipped before judge_appeal)."""
+    appeal = ("Independent journalism needs your support. Become a member or supporter today, "
+              "donate once or every month, and help us keep our reporting free for every reader.")
+    assert 15 <= len(appeal.split()) <= 40
+    text = "\n\n".join(["Council backs transport plan", BODY, BODY2, BODY.replace("Monday", "Friday"), appeal]) + "\n"
+    r = Cleaner().clean(text, lang="en", flags=False)
+    assert appeal not in r.text and BODY2 in r.text
+    assert {x.rule for x in r.removed} == {"donation.cue_line"}
