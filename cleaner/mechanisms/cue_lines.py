@@ -190,7 +190,7 @@ def judge_line(line: Line, lang: str, lim: Limits) -> dict | None:
     evidence = judge(line, lex, lim) or judge_appeal(line, lex, lim)
     if evidence is not None or lang == "en" or "en" not in languages():
         return evidence
-    if lex.neutral and any(t in lex.neutral for t in _WORD.findall(_folded(line.low))):
+    if lex.neutral and any(t in lex.neutral for t in words(line.low)):
         return None
     evidence = judge(line, lexicon("en"), lim) or judge_appeal(line, lexicon("en"), lim)
     if evidence is not None:
@@ -200,6 +200,11 @@ def judge_line(line: Line, lang: str, lim: Limits) -> dict | None:
 
 def _folded(low: str) -> str:
     return low if low.isascii() else unicodedata.normalize("NFC", low)
+
+
+def words(low: str) -> list[str]:
+    """A lower-cased line's words as the lexicons see them (NFC, punctuation off)."""
+    return _WORD.findall(_folded(low))
 
 
 def judge(line: Line, lex: Lexicon, lim: Limits) -> dict | None:

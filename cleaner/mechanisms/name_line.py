@@ -52,4 +52,4 @@ def mark(doc: Doc, marks: dict[int, Mark]) -> None:
 
 def _has_cue(low: str, lang: str) -> bool:
     lexicons = [cue_lines.lexicon(lang)] + ([cue_lines.lexicon("en")] if lang != "en" else [])
-    return any(lex.lookup(w) is not None for lex in lexicons for w in low.split())
+    return any(lex.lookup(w) is not None for lex in lexicons for w in cue_lines.words(low))
