@@ -120,6 +120,7 @@ def main(argv=None) -> int:
     ap.add_argument("folders", nargs="+")
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--limit", type=int, default=0, help="English bodies per benchmark (0: all)")
+    ap.add_argument("--show", action="store_true", help="print each injected artifact that was not flagged")
     args = ap.parse_args(argv)
     kinds = ["doubled", "quote-direction", "unbalanced", "mojibake"] + [f"foreign-{l}" for l in FOREIGN]
     for folder in args.folders:
@@ -145,7 +146,11 @@ def main(argv=None) -> int:
                 base = offset_of(paras, i)
                 flags = clean(join(paras), input="article").flags
                 tried[label] += 1
-                caught[label] += hit(flags, kind, base + a, base + b)
+                found = hit(flags, kind, base + a, base + b)
+                caught[label] += found
+                if args.show and not found:
+                    text = join(paras)
+                    print(f"  missed {label}: ...{text[max(0, base + a - 60):base + b + 60]!r}...")
         name = os.path.basename(os.path.normpath(folder))
         print(f"{name}: {len(english)} English bodies, {chars} characters")
         for label in sorted(tried):
