@@ -399,6 +399,16 @@ LINES = [
     ("ru", "Фото 3 из 12", "credit"),
     ("uk", "Фото 3 з 12", "credit"),
     ("de", "Bild 3 von 12 Kandidaten wurde am Ende gewählt, sagte der Sprecher der Partei am Abend.", None),
+    # breadcrumbs (every language): a trail goes, a body line listing options stays
+    ("en", "Home > News > Politics", "navigation"),
+    ("de", "Startseite › Politik › Ausland", "navigation"),
+    ("en", "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "navigation"),
+    ("en", "- Hiking pants (Men’s / Women’s) & shorts (Men’s / Women’s)", None),
+    ("en", "(PPF: 150-250 umol m-2s-1 / 250-1,000 foot-candles / 15-20 watts)", None),
+    ("en", "Sources: Architectural Digest | Forbes HOME | Angi", None),
+    ("en", "Example: Women > Rings > Diamond rings", None),
+    ("en", "- More jobs / funding mean more projects / resources", None),
+    ("en", "'Taylor Swift | The Eras Tour | The Final Show'", None),
 ]
 
 @pytest.mark.parametrize("lang,line,category", LINES, ids=[f"{l}:{t[:40]}" for l, t, _ in LINES])
