@@ -409,6 +409,12 @@ LINES = [
     ("en", "Example: Women > Rings > Diamond rings", None),
     ("en", "- More jobs / funding mean more projects / resources", None),
     ("en", "'Taylor Swift | The Eras Tour | The Final Show'", None),
+    # payment channels (every language): an appeal's channel goes, a body sentence naming PayPal stays
+    ("en", "Support us on Patreon", "donation"),
+    ("de", "Spenden an IBAN: DE12 5001 0517 5407 3249 31", "donation"),
+    ("en", "If you like our work, support us on Patreon", "donation"),
+    ("en", "Donations: Streamers accept tips via PayPal, StreamElements, or Ko-fi links.", None),
+    ("en", "- UX designers at PayPal.", None),
 ]
 
 @pytest.mark.parametrize("lang,line,category", LINES, ids=[f"{l}:{t[:40]}" for l, t, _ in LINES])
