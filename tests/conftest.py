@@ -12,6 +12,10 @@ settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("hunt", derandomize=False)
 settings.load_profile(os.environ.get("CLEAN_HYPOTHESIS", "repeatable"))
 
+# The suite tests the pure path, what `pip install .` gives; tests/api/test_fast_extra.py
+# runs the accelerators of the `fast` extra against it on every fixture.
+os.environ.setdefault("CLEANER_PURE_PYTHON", "1")
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 

@@ -6,11 +6,20 @@ answer is the average of 7 random trials; when the first trials already settle
 what the caller needs (which language comes first, and whether it reaches the
 threshold), the rest are skipped. Its text preparation runs in a faster exact
 equivalent (see cleaner/lang/langdetect_fast.py).
+
+Optional accelerator: when langdetect-rs is installed (`pip install '.[fast]'`),
+the trials run in its compiled port of langdetect, whose probabilities are
+bit-identical to langdetect's for the same seed (27 times faster on news
+paragraphs). It runs every trial, then the caller's judge looks once at the final
+probabilities, as after langdetect's last trial, so the answers are the same. The
+environment variable CLEANER_PURE_PYTHON=1 forces the pure path (the identity test
+compares the two).
 """
 from __future__ import annotations
 
 import functools
 import gc
+import os
 import threading
 
 from cleaner.lang import langdetect_fast as _langdetect_fast
@@ -47,6 +56,28 @@ def _factory():
     if FREEZE_AFTER_LOAD:
         gc.freeze()
     return f
+
+
+@functools.lru_cache(maxsize=1)
+def _rs_factory():
+    """langdetect-rs's factory with langdetect's profiles and seed 0, or None when the
+    accelerator is not installed or CLEANER_PURE_PYTHON is set."""
+    if os.environ.get("CLEANER_PURE_PYTHON"):
+        return None
+    try:
+        import langdetect_rs
+    except ImportError:
+        return None
+    f = langdetect_rs.DetectorFactory()
+    f.load_profile(langdetect_rs.PROFILES_DIRECTORY)
+    f.set_seed(0)
+    return f
+
+
+def backend() -> str:
+    """Which langdetect runs: 'langdetect-rs' (the accelerator) or 'langdetect'."""
+    with _factory_lock:
+        return "langdetect" if _rs_factory() is None else "langdetect-rs"
 
 
 def langdetect_probs(text: str, candidates: tuple[str, ...] | None = None,
@@ -98,17 +129,27 @@ def _langdetect(text: str, candidates, max_chars: int, judge) -> list[tuple[str,
     """langdetect_probs' work; raises _Verdict when `judge` settles it early
     (and langdetect's exceptions)."""
     with _factory_lock:
-        f = _factory()
-    d = _langdetect_fast.detector_class()(f)          # what f.create() makes, or a faster equivalent
+        rs = _rs_factory()
+        f = _factory() if rs is None else rs
+    if rs is None:
+        d = _langdetect_fast.detector_class()(f)      # what f.create() makes, or a faster equivalent
+    else:
+        d = rs.create()
     d.set_max_text_length(max_chars)
+    langlist = f.langlist if rs is None else rs.get_lang_list()
     if candidates:
-        prior = {c: 1.0 for c in candidates if c in f.langlist}
+        prior = {c: 1.0 for c in candidates if c in langlist}
         if prior:
             d.set_prior_map(prior)
-    if judge is not None:
+    if judge is not None and rs is None:
         d.judge = judge
     d.append(text[:max_chars])
     probs = d.get_probabilities()
+    if judge is not None and rs is not None:
+        # the look the pure path takes after the last trial (none are left to come)
+        verdict = judge(langlist, d.langprob, 0.0)
+        if verdict is not None:
+            raise _Verdict(verdict)
     out: dict[str, float] = {}
     for p in probs:
         code = normalize_code(p.lang)
