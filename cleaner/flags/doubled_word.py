@@ -1,6 +1,8 @@
-"""doubled-word: the same word twice in a row ("the the"), and doubled verbs
-after an infinitive marker ("to bring deliver", a translation left with both
-candidate verbs).
+"""doubled-word: the same word twice in a row ("the the"), the same word once
+alone and once inside a hyphenated or apostrophe compound beside it ("color
+color-coding", "miles-thick thick", "year year’s": an edit that added the compound
+and kept the word), and doubled verbs after an infinitive marker ("to bring
+deliver", a translation left with both candidate verbs).
 
 Legitimate repeats are data (rules/flags/doubled.toml [allow.<lang>]): "die die",
 "that that", "nous nous", ... Numbers, and repeats whose second word starts with
@@ -28,10 +30,12 @@ from cleaner.flags._util import make_flag
 from cleaner.report import Flag
 from cleaner.text import scan
 from cleaner.lang import CACHED_LANGUAGES
+from cleaner.lang.stopwords import stopwords
 
 RULE = "flag.doubled_word"
 KIND = "doubled-word"
-DESCRIPTION = ("The same word twice in a row (\"the the\"), or two verbs after an infinitive "
+DESCRIPTION = ("The same word twice in a row (\"the the\"), or beside a compound made of it "
+               "(\"color color-coding\", \"miles-thick thick\"), or two verbs after an infinitive "
                "marker (\"to bring deliver\"); legitimate repeats (\"that that\", \"die die\") "
                "are listed per language.")
 
@@ -47,6 +51,10 @@ _MAX_PER_PARAGRAPH = 100
 # dicts read by map() in C (lru_cache'd edge functions cost 4.5% more in _may_flag)
 _HEADS: dict[str, str | int] = {}
 _TAILS: dict[str, str | int] = {}
+# the same for the first part of a compound head word / the last part of a compound
+# tail word ("color" of "color-coding"), and _NO_HEAD / _NO_TAIL for a word that is no compound
+_HEAD_PARTS: dict[str, str | int] = {}
+_TAIL_PARTS: dict[str, str | int] = {}
 _NO_HEAD, _NO_TAIL = 1, 0          # never equal to each other nor to a word
 # _WORD on _util.PLAIN text, in `re` terms; then a word, blanks, the same word
 # (on casefolded text: plain letters casefold to plain letters). Possessive, and
@@ -57,6 +65,12 @@ _G = f"[{_util.PLAIN_BLANKS}]"
 _PLAIN_WORD = re.compile(f"{_W}++(?:{_J}{_W}++)*+")
 # (A doubled word at the very start of a text is found after a newline put before it.)
 _PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J})({_PLAIN_WORD.pattern}){_G}++\\1(?!{_W})(?!{_J}{_W})")
+# A word, blanks, then a compound that starts with it ("color color-coding"), or a
+# compound's last part, blanks, then that part alone ("miles-thick thick"); parts of
+# two letters or more, on casefolded plain text.
+_PART = f"{_W}{{2,}}+"
+_COMPOUND_PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J})({_PART}){_G}++\\1{_J}{_W}"
+                            f"|(?<={_W}){_J}({_PART}){_G}++\\2(?!{_W})(?!{_J}{_W})")
 _MAX_CACHED = 1 << 16              # chunks; the caches are dropped beyond
 # ASCII and typographic punctuation, for _edge_words
 _EDGE_PUNCT = "".join(c for c in map(chr, range(0x21, 0x7f)) if not c.isalnum()) + _util.TYPO_PUNCT
@@ -101,8 +115,9 @@ def detect(paragraphs, lang: str) -> list[Flag]:
     suspects.update(i for i, m in enumerate(plain)
                     if not m and (unsplit(raws[i]) or _may_flag(_util.split_cached(raws[i]), inf)))
     flags: list[Flag] = []
+    short = _short_function_words(lang) if suspects else frozenset()
     for i in sorted(suspects):
-        flags.extend(_paragraph_flags(paragraphs[i], allow, inf))
+        flags.extend(_paragraph_flags(paragraphs[i], allow, inf, short))
     return flags
 
 
@@ -123,11 +138,12 @@ def _plain_suspects(indices: list[int], raws: list[str], inf) -> set[int]:
     folded = joined.casefold()
     if len(folded) == len(joined):
         low = folded        # no ß: on plain text casefold() is then lower(), and keeps offsets
-        hits = _hits(_PAIR, folded, starts)
+        hits = _hits(_PAIR, folded, starts) | _hits(_COMPOUND_PAIR, folded, starts)
     else:
         low = joined.lower()
         parts = [raw.casefold() for raw in chosen]
-        hits = _hits(_PAIR, "\n" + "\n".join(parts), _line_starts(parts))
+        refolded, refolded_starts = "\n" + "\n".join(parts), _line_starts(parts)
+        hits = _hits(_PAIR, refolded, refolded_starts) | _hits(_COMPOUND_PAIR, refolded, refolded_starts)
     if inf is not None:
         pattern = _marker_re(inf[0])
         if pattern is None:
@@ -196,6 +212,9 @@ def _may_flag(chunks: tuple[str, ...], inf) -> bool:
     except KeyError:
         _learn(chunks)      # (.get: should another thread empty the cache, None == None is a candidate)
         repeat = any(map(operator.eq, map(_TAILS.get, chunks), map(_HEADS.get, chunks[1:])))
+    if not repeat:          # "color color-coding", "miles-thick thick"
+        repeat = (any(map(operator.eq, map(_TAILS.get, chunks), map(_HEAD_PARTS.get, chunks[1:])))
+                  or any(map(operator.eq, map(_TAIL_PARTS.get, chunks), map(_HEADS.get, chunks[1:]))))
     return repeat or (inf is not None and _verbs_possible(chunks, inf))
 
 
@@ -219,10 +238,23 @@ def _edge(chunk: str) -> tuple[str | int, str | int]:
 def _learn(chunks: tuple[str, ...]) -> None:
     """Fill _HEADS / _TAILS for `chunks`."""
     if len(_HEADS) > _MAX_CACHED:
-        _HEADS.clear()
-        _TAILS.clear()
+        for cache in (_HEADS, _TAILS, _HEAD_PARTS, _TAIL_PARTS):
+            cache.clear()
     for chunk in set(chunks).difference(_TAILS):
-        _HEADS[chunk], _TAILS[chunk] = _edge_words(chunk)
+        head, tail = _HEADS[chunk], _TAILS[chunk] = _edge_words(chunk)
+        _HEAD_PARTS[chunk] = _compound_part(head, 0, _NO_HEAD)
+        _TAIL_PARTS[chunk] = _compound_part(tail, -1, _NO_TAIL)
+
+
+_JOINERS = regex.compile("['\u2019\\-]")
+
+
+def _compound_part(word: str | int, which: int, none: int) -> str | int:
+    """The first (which=0) or last (-1) part of a compound word, `none` for a word
+    that is no compound (or for no word at all)."""
+    if not isinstance(word, str) or not _JOINERS.search(word):
+        return none
+    return _JOINERS.split(word)[which]
 
 
 def _edge_words(chunk: str) -> tuple[str | int, str | int]:
@@ -254,13 +286,40 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+def _compound_repeat(first: str, second: str) -> str | None:
+    """The part repeated when `second` is a compound that starts with the word
+    `first` ("color", "color-coding"), or `first` a compound that ends with the word
+    `second` ("miles-thick", "thick"); parts of two letters or more. Else None."""
+    if len(first) < len(second):
+        word, compound, at = first, second, len(first)
+        if compound.startswith(word) and compound[at] in _JOINER_CHARS and len(word) >= 2 and "-" not in word \
+                and "'" not in word and "\u2019" not in word:
+            return word
+    elif len(second) < len(first):
+        word, compound, at = second, first, len(first) - len(second) - 1
+        if compound.endswith(word) and compound[at] in _JOINER_CHARS and len(word) >= 2 and "-" not in word \
+                and "'" not in word and "\u2019" not in word:
+            return word
+    return None
+
+
+_JOINER_CHARS = "'\u2019-"
+
+
+@functools.lru_cache(maxsize=CACHED_LANGUAGES)
+def _short_function_words(lang: str) -> frozenset[str]:
+    """Stopwords of at most three letters ("in", "on", "off"): beside a compound that
+    starts or ends with them they are as often the right word as a leftover."""
+    return frozenset(w for w in stopwords(lang) if len(w) <= 3)
+
+
 def _limit() -> int:
     """At most this many flags per paragraph: a pathological line ("the the the
     ..." for a megabyte) must not turn into a flag per word."""
     return int(_data.load("doubled").get("limits", {}).get("max_per_paragraph", _MAX_PER_PARAGRAPH))
 
 
-def _paragraph_flags(p, allow: frozenset[str], inf) -> list[Flag]:
+def _paragraph_flags(p, allow: frozenset[str], inf, short: frozenset[str] = frozenset()) -> list[Flag]:
     """The exact rules on one paragraph (at most _limit() flags)."""
     raw = p.raw
     limit = _limit()
@@ -272,7 +331,19 @@ def _paragraph_flags(p, allow: frozenset[str], inf) -> list[Flag]:
         return bool(_GAP.fullmatch(raw, toks[i][1], toks[i + 1][0]))
 
     for i in range(len(toks) - 1):
-        if folded[i] != folded[i + 1] or not adjacent(i):
+        if folded[i] != folded[i + 1]:
+            part = _compound_repeat(folded[i], folded[i + 1])
+            if part is None or not adjacent(i):
+                continue
+            (s1, _, w1), (_, e2, w2) = toks[i], toks[i + 1]
+            if _has_digit(part) or w2[0].isupper() or part in allow or part in short:
+                continue    # "as in in-person classes", "one carry-on on board": a preposition
+            if len(flags) >= limit:
+                return flags
+            flags.append(make_flag(p, s1, e2, KIND, RULE,
+                                   f"word repeated beside its compound: {raw[s1:e2]!r}"))
+            continue
+        if not adjacent(i):
             continue
         (s1, _, w1), (_, e2, w2) = toks[i], toks[i + 1]
         if _has_digit(w1) or w2[0].isupper() or folded[i] in allow:

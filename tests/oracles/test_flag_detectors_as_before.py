@@ -98,13 +98,15 @@ def ref_doubled_detect(paragraphs, lang):
         else:
             suspect = i in unsplit or dw._may_flag(_util.split_cached(raw), inf)
         if suspect:
-            flags.extend(dw._paragraph_flags(p, allow, inf))
+            flags.extend(dw._paragraph_flags(p, allow, inf, dw._short_function_words(lang)))
     return flags
 
 
 def ref_plain_may_flag(raw, inf):
     folded = raw.casefold()
     if doubled_word._PAIR.search(folded) or _REF_PAIR_AT_START.match(folded):
+        return True
+    if doubled_word._COMPOUND_PAIR.search("\n" + folded):     # added after that round
         return True
     if inf is None:
         return False

@@ -35,6 +35,9 @@ TOKENS = [
     "한국어", "كَتَبَ", "كتب", "שָׁלוֹם", "Ã©", "â€™", "\ufffd", "«", "»", "„", "”", '"', "''", "..", ",,",
     "die", "der", "und", "le", "la", "et", "de", "que", "el", "los", "Ärger", "ärger", "ÄRGER", "naïve",
     "Noël", "NOËL", "µm", "ª", "señor", "SEÑOR",
+    # a word beside a compound of it (doubled-word): "color color-coding", "miles-thick thick"
+    "color", "color-coding", "thick", "miles-thick", "in", "in-person", "year", "year’s", "Color-coding",
+    "ärger-frei", "σοφιας-x",
 ]
 GAPS = [" ", " ", " ", "  ", "\t", "\u00a0", "\u200b", " \u200b ", "\x1c", "\u3000", "\u2009"]
 
@@ -130,7 +133,8 @@ def test_split_like_regex(text):
 def _exact_doubled(p, lang):
     if doubled_word._skipped(lang):
         return []
-    return doubled_word._paragraph_flags(p, doubled_word._allow(lang), doubled_word._infinitive(lang))
+    return doubled_word._paragraph_flags(p, doubled_word._allow(lang), doubled_word._infinitive(lang),
+                                         doubled_word._short_function_words(lang))
 
 
 @given(texts, langs)
