@@ -64,13 +64,13 @@ _J = "['\u2019\\-]"
 _G = f"[{_util.PLAIN_BLANKS}]"
 _PLAIN_WORD = re.compile(f"{_W}++(?:{_J}{_W}++)*+")
 # (A doubled word at the very start of a text is found after a newline put before it.)
-_PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J})({_PLAIN_WORD.pattern}){_G}++\\1(?!{_W})(?!{_J}{_W})")
-# A word, blanks, then a compound that starts with it ("color color-coding"), or a
-# compound's last part, blanks, then that part alone ("miles-thick thick"); parts of
-# two letters or more, on casefolded plain text.
-_PART = f"{_W}{{2,}}+"
-_COMPOUND_PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J})({_PART}){_G}++\\1{_J}{_W}"
-                            f"|(?<={_W}){_J}({_PART}){_G}++\\2(?!{_W})(?!{_J}{_W})")
+# The second word may go on into a compound ("color color-coding"): a superset, which
+# _paragraph_flags sorts out.
+_PAIR = re.compile(f"[^{_util.PLAIN_ALNUM}](?<!{_W}{_J})({_PLAIN_WORD.pattern}){_G}++\\1(?!{_W})")
+# A compound's last part, blanks, then that part alone ("miles-thick thick"), on
+# casefolded plain text (a superset: started at the joiner, which costs a fifth of a
+# look-behind for the word before it).
+_COMPOUND_TAIL = re.compile(f"{_J}({_W}{{2,}}+){_G}++\\1(?!{_W})")
 _MAX_CACHED = 1 << 16              # chunks; the caches are dropped beyond
 # ASCII and typographic punctuation, for _edge_words
 _EDGE_PUNCT = "".join(c for c in map(chr, range(0x21, 0x7f)) if not c.isalnum()) + _util.TYPO_PUNCT
@@ -138,12 +138,12 @@ def _plain_suspects(indices: list[int], raws: list[str], inf) -> set[int]:
     folded = joined.casefold()
     if len(folded) == len(joined):
         low = folded        # no ß: on plain text casefold() is then lower(), and keeps offsets
-        hits = _hits(_PAIR, folded, starts) | _hits(_COMPOUND_PAIR, folded, starts)
+        hits = _hits(_PAIR, folded, starts) | _hits(_COMPOUND_TAIL, folded, starts)
     else:
         low = joined.lower()
         parts = [raw.casefold() for raw in chosen]
         refolded, refolded_starts = "\n" + "\n".join(parts), _line_starts(parts)
-        hits = _hits(_PAIR, refolded, refolded_starts) | _hits(_COMPOUND_PAIR, refolded, refolded_starts)
+        hits = _hits(_PAIR, refolded, refolded_starts) | _hits(_COMPOUND_TAIL, refolded, refolded_starts)
     if inf is not None:
         pattern = _marker_re(inf[0])
         if pattern is None:

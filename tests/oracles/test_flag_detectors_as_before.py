@@ -78,9 +78,8 @@ documents = st.lists(paragraph_raw, min_size=1, max_size=8).map(as_paragraphs)
 
 # ---------------------------------------------------------------- reference copies: doubled_word
 
-_REF_PAIR_AT_START = re.compile(
-    f"({doubled_word._PLAIN_WORD.pattern}){doubled_word._G}++\\1(?!{doubled_word._W})"
-    f"(?!{doubled_word._J}{doubled_word._W})")
+_REF_PAIR_AT_START = re.compile(      # (the second word may go on into a compound since)
+    f"({doubled_word._PLAIN_WORD.pattern}){doubled_word._G}++\\1(?!{doubled_word._W})")
 
 
 def ref_doubled_detect(paragraphs, lang):
@@ -106,7 +105,7 @@ def ref_plain_may_flag(raw, inf):
     folded = raw.casefold()
     if doubled_word._PAIR.search(folded) or _REF_PAIR_AT_START.match(folded):
         return True
-    if doubled_word._COMPOUND_PAIR.search("\n" + folded):     # added after that round
+    if doubled_word._COMPOUND_TAIL.search(folded):     # added after that round
         return True
     if inf is None:
         return False
