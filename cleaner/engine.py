@@ -115,12 +115,13 @@ class Engine:
         # 6. text and removals
         removed = sorted(assemble.removals(raw, lines, marks) + title_cuts, key=lambda r: (r.start, r.end))
         kept = [l for l in lines if not l.blank and l.index not in marks and l.index != doc.title_idx]
-        text = assemble.text(title_text, kept, body_only)
         # 7. flags
         flags = guard_flags
         if kinds is None or kinds - {"suspected_over_removal"}:
             flags.extend(self._flags(doc, marks, kept, kinds))
             flags.sort(key=lambda f: (f.start, f.end))
+        # the text last: its copy of the document is not alive while the detectors work
+        text = assemble.text(title_text, kept, body_only)
         if doc.warnings:
             doc.meta["warnings"] = doc.warnings
         scan.forget()

@@ -174,7 +174,8 @@ def run_batch(args, settings, cleaner, files) -> int:
                             say(f"record {summary.docs}: {o.error} (to --rejects as its bytes were)")
                         rej.write(_reject_line(o) + "\n")
                         continue
-                out.write(o.line + "\n")
+                out.write(o.line)     # not o.line + "\n": a big record's line is not copied whole
+                out.write("\n")
     finally:
         outcomes.close()
         if bar is not None:

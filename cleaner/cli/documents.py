@@ -98,9 +98,11 @@ def clean_document(args, settings, cleaner, path: str, out, review: Review | Non
     if args.format == "json":
         obj = result.to_dict()
         obj["meta"]["file"] = path
-        out.write(_dumps(obj))
+        write_json(out, obj)
     else:
-        out.write(result.text + ("\n" if result.text else ""))
+        write_text(out, result.text)
+        if result.text:
+            out.write("\n")
         if getattr(args, "show_flags", False):
             show_flags(path, text, result)
     return EXIT_OK
@@ -109,6 +111,36 @@ def clean_document(args, settings, cleaner, path: str, out, review: Review | Non
 def _dumps(obj) -> str:
     """One input, one line: the same shape for one FILE or many (JSON Lines)."""
     return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+#: how many characters of a big text are written (and encoded, and escaped) at a time
+PIECE_CHARS = 1 << 20
+
+
+def write_text(out, text: str) -> None:
+    """out.write(text) a piece at a time: the stream's encoded copy of a big
+    document is one piece's, not the whole text's."""
+    if len(text) <= PIECE_CHARS:
+        out.write(text)
+        return
+    for at in range(0, len(text), PIECE_CHARS):
+        out.write(text[at:at + PIECE_CHARS])
+
+
+def write_json(out, obj: dict) -> None:
+    """out.write(_dumps(obj)) for a result's dict ("text" its first key), with a big
+    text escaped and written a piece at a time: no whole-document JSON string (and
+    no second one with the newline). Escaping is per character, so the pieces
+    escape to the same JSON."""
+    text = obj["text"]
+    if len(text) <= PIECE_CHARS or next(iter(obj)) != "text":
+        out.write(_dumps(obj))
+        return
+    rest = json.dumps({k: v for k, v in obj.items() if k != "text"}, ensure_ascii=False)
+    out.write('{"text": "')
+    for at in range(0, len(text), PIECE_CHARS):
+        out.write(json.dumps(text[at:at + PIECE_CHARS], ensure_ascii=False)[1:-1])
+    out.write('"' + (", " + rest[1:] if rest != "{}" else "}") + "\n")
 
 
 def show_flags(path: str, text: str, result) -> None:

@@ -18,6 +18,7 @@ from cleaner.flags.kinds import DETECTOR_KINDS
 from cleaner.lang.codes import normalize_code
 from cleaner.report import Flag
 
+from cleaner.flags import _quotes
 from cleaner.flags import doubled_word
 from cleaner.flags import foreign_language
 from cleaner.flags import fragment
@@ -94,5 +95,6 @@ def detect_flags(paragraphs, lang: str, disabled: frozenset[str] = frozenset(),
             if key not in seen:
                 seen.add(key)
                 flags.append(f)
+    _quotes.forget()
     flags.sort(key=lambda f: (f.start, f.end, f.kind))
     return flags

@@ -126,6 +126,13 @@ def scan(paragraphs, lang: str = "und") -> list[ParaScan]:
     return out
 
 
+def forget() -> None:
+    """Drop the remembered scan (it holds every paragraph of the document): the
+    detectors are done with it when detect_flags returns."""
+    global _last
+    _last = (None, None)
+
+
 def _scan(paragraphs, lang: str) -> list[ParaScan]:
     from cleaner.flags import mojibake
 

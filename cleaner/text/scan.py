@@ -54,27 +54,36 @@ BLOCK_CHARS = 1 << 18
 _last_joined: tuple = ((), [])
 
 
-def _joined(texts: list[str]) -> list[tuple[int, str, list[int]]]:
+def _joined(texts: list[str]):
     """The texts in blocks of consecutive ones, each (index of its first text,
     "\n".join of its texts, where each of its texts but the first starts in that
-    string and, last, its length + 1)."""
+    string and, last, its length + 1). A normal document is one block, remembered
+    for the next check; a big one's blocks are made one at a time as they are
+    searched and never kept, so at most one block's copy of its text is alive."""
     global _last_joined
     key = tuple(texts)
     last_key, blocks = _last_joined
-    if last_key != key:
-        _last_joined = ((), [])     # the old copy goes before the new one is built
-        ends = list(itertools.accumulate(map(len, texts)))
-        blocks = []
-        a, n = 0, len(texts)
-        while a < n:
-            # the first text that brings the block to BLOCK_CHARS ends it (newlines aside)
-            b = min(n, bisect.bisect_left(ends, (ends[a - 1] if a else 0) + BLOCK_CHARS, a) + 1)
-            part = texts[a:b]
-            starts = list(map(operator.add, itertools.accumulate(map(len, part)), itertools.count(1)))
-            blocks.append((a, "\n".join(part), starts))
-            a = b
-        _last_joined = (key, blocks)
+    if last_key == key:
+        return blocks
+    _last_joined = ((), [])     # the old copy goes before the new one is built
+    ends = list(itertools.accumulate(map(len, texts)))
+    if ends and ends[-1] >= BLOCK_CHARS:
+        return _blocks(texts, ends)
+    blocks = list(_blocks(texts, ends))
+    _last_joined = (key, blocks)
     return blocks
+
+
+def _blocks(texts: list[str], ends: list[int]):
+    """_joined()'s blocks, made as they are asked for."""
+    a, n = 0, len(texts)
+    while a < n:
+        # the first text that brings the block to BLOCK_CHARS ends it (newlines aside)
+        b = min(n, bisect.bisect_left(ends, (ends[a - 1] if a else 0) + BLOCK_CHARS, a) + 1)
+        part = texts[a:b]
+        starts = list(map(operator.add, itertools.accumulate(map(len, part)), itertools.count(1)))
+        yield a, "\n".join(part), starts
+        a = b
 
 
 def forget() -> None:

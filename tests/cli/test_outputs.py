@@ -139,3 +139,25 @@ def test_closed_stderr_never_sends_messages_into_the_output(tmp_path, extra):
     lines = written.decode("utf-8").splitlines()
     assert len(lines) == 4 and all(line.startswith("{") for line in lines), written
     assert b"clean:" not in written and b"Traceback" not in written
+
+
+def test_big_text_written_in_pieces_is_the_same(monkeypatch):
+    """Document mode writes a big text and its JSON a piece at a time (issue 16: no
+    whole-document copies): with tiny pieces the output is what one write gives,
+    escapes, line separators, astral characters and lone surrogates included."""
+    import io
+    import random
+    from cleaner.cli import documents
+    monkeypatch.setattr(documents, "PIECE_CHARS", 7)
+    rnd = random.Random(16)
+    for n in range(300):
+        text = "".join(rnd.choice('ab"\\\n\t\x01é🧰\u2028\ud800') for _ in range(rnd.randint(0, 40)))
+        obj = {"text": text, "removed": [{"text": 'x"'}], "flags": [], "meta": {"file": "a"}}
+        if n % 3 == 0:
+            obj = {"text": text}
+        out = io.StringIO()
+        documents.write_json(out, obj)
+        assert out.getvalue() == documents._dumps(obj)
+        out = io.StringIO()
+        documents.write_text(out, text)
+        assert out.getvalue() == text
