@@ -56,7 +56,7 @@ def suspected_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: 
     words = [content_words(l.low, stop) for l in kept[:end]]     # (low is the line lower-cased)
     title = set(content_words(lines[title_idx].low, stop)) if title_idx is not None else set()
     first = _first_paragraph(words)
-    own = _own_reuse(words, title, first, lim["min_paragraph_words"])
+    own = _own_reuse(words, title, lim["min_paragraph_words"])
     best = 0
     for k in range(1, int(lim["max_tail_paragraphs"]) + 1):
         m = end - k                   # the article: paragraphs [0, m)
@@ -75,23 +75,26 @@ def suspected_tail(lines: list[Line], marks: dict, title_idx: int | None, lang: 
 
 
 def _first_paragraph(words: list[list[str]]) -> dict[str, int]:
-    """Each word's first paragraph: a word is used above paragraph m when it is < m."""
+    """Each word's first paragraph: a word is used above paragraph m when it is < m.
+    (Filled from the last paragraph up, one dict.update in C each: the first wins.)"""
     first: dict[str, int] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            first.setdefault(w, i)
+    for i in range(len(words) - 1, -1, -1):
+        first.update(dict.fromkeys(words[i], i))
     return first
 
 
-def _own_reuse(words: list[list[str]], title: set[str], first: dict[str, int],
-               min_words: int) -> list[tuple[int, float]]:
+def _own_reuse(words: list[list[str]], title: set[str], min_words: int) -> list[tuple[int, float]]:
     """(i, share) for each paragraph i after the first (of min_words+ content words):
     the share of its words used in the title or a paragraph above it. The same for
-    every article length, so it is computed once."""
+    every article length, so it is computed once. (Counted in C: the words not
+    reused are those of the set of paragraph i's words minus all above and the title.)"""
     out = []
+    above: set[str] = set()
     for i, ws in enumerate(words):
         if i and len(ws) >= min_words:
-            out.append((i, sum(w in title or first[w] < i for w in ws) / len(ws)))
+            new = set(ws).difference(above, title)
+            out.append((i, (len(ws) - sum(map(new.__contains__, ws))) / len(ws)))
+        above.update(ws)
     return out
 
 
