@@ -7,7 +7,8 @@ it; otherwise the opening mark is flagged. Only a quotation that can be a
 speaker's words gets that grace: one that opens a paragraph or follows
 punctuation ("He said: “We will…", ", “We…"). A mark glued to the word before it
 ("plans to “release all data") quotes a phrase, which closes in its own
-paragraph, so it is flagged even when the next paragraph starts with a quote.
+paragraph, so it is flagged even when the next paragraph starts with a quote; so is
+a mark after a comma or dash that opens on a lower-case word (", “and at a faster pace").
 Marks that quote-style already flags
 (wrong direction) still count for balance but are never flagged here too.
 Single quotes are not tracked (’ is mostly an apostrophe).
@@ -49,7 +50,17 @@ def detect(paragraphs, lang: str) -> list[Flag]:
 
 def _quotes_a_phrase(raw: str, pos: int) -> bool:
     """Does the opening mark at `pos` follow a word, with only a space between
-    ("plans to “release")? Then it quotes a phrase, not a speaker's paragraphs."""
+    ("plans to “release")? Then it quotes a phrase, not a speaker's paragraphs.
+    So does a mark inside the sentence, after a comma or a dash, that opens on a
+    lower-case word (", “and at an ever faster pace"): a speaker's paragraphs open
+    on a capital."""
     before = raw[:pos]
     stripped = before.rstrip()
-    return len(stripped) < len(before) and stripped[-1:].isalnum()
+    if len(stripped) == len(before):
+        return False
+    if stripped[-1:].isalnum():
+        return True
+    return stripped[-1:] in _MID_SENTENCE and raw[pos + 1:pos + 2].islower()
+
+
+_MID_SENTENCE = ",;—–"
