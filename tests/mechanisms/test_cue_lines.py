@@ -324,6 +324,10 @@ BODY_BY_LANGUAGE = [
     ("ja", "同紙は電子版の有料会員が増えた一方で、紙の読者は減少した。"),
     ("zh", "该报表示，数字订阅者增加，但纸质读者减少。"),
     ("ko", "신문사는 디지털 구독자가 늘었지만 종이신문 독자는 줄었다고 밝혔다."),
+    ("ro", "Fundația susține de ani buni jurnalismul independent și finanțează anchete locale."),
+    ("pt", "A fundação ajuda a contribuir para o jornalismo independente e financia reportagens locais."),
+    ("it", "La fondazione sostiene da anni il giornalismo indipendente e finanzia inchieste locali."),
+    ("en", "The foundation has long backed independent journalism and funds investigative reporting."),
 ]
 
 
