@@ -328,6 +328,14 @@ BODY_BY_LANGUAGE = [
     ("pt", "A fundação ajuda a contribuir para o jornalismo independente e financia reportagens locais."),
     ("it", "La fondazione sostiene da anni il giornalismo indipendente e finanzia inchieste locali."),
     ("en", "The foundation has long backed independent journalism and funds investigative reporting."),
+    ("sv", "Ministeriet skickar varje vecka ett nyhetsbrev till alla skolor i regionen."),
+    ("da", "Ministeriet sender hver uge et nyhedsbrev til alle skoler i regionen."),
+    ("no", "Departementet sender hver uke et nyhetsbrev til alle skoler i regionen."),
+    ("de", "Das Ministerium verschickt jede Woche einen Newsletter an alle Schulen des Landes."),
+    ("it", "Il ministero invia ogni settimana una newsletter a tutte le scuole della regione."),
+    ("ja", "同省は毎週、地域のすべての学校にニュースレターを配信している。"),
+    ("he", "המשרד שולח מדי שבוע ניוזלטר לכל בתי הספר באזור."),
+    ("hu", "A minisztérium minden héten hírlevelet küld a régió összes iskolájának."),
 ]
 
 
