@@ -29,7 +29,7 @@ from multilingual import CATEGORIES, cases, score_case, score_folder  # noqa: E4
 # A ratchet: the overall recall measured on all 100 cases, rounded down to 2 decimals
 # (0.39 before the cue lexicons and the packs for 24 more languages, 0.6506 after,
 # 2026-12-07). Raise it when the cleaner gets better; never lower it to let a change through.
-RECALL_FLOOR = 0.66
+RECALL_FLOOR = 0.68
 
 # Cases that fail a strict check on today's code: case -> (check, reason), check being
 # "body" (a line outside `drop` is removed) or "flags" (a flag is raised). They run as
