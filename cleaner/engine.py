@@ -167,6 +167,8 @@ class Engine:
             comment_thread.mark(doc, marks)
         if on(cohesion.RULE_ID):
             cohesion.mark(doc, marks)
+        if on(contrast.RULE_ID):
+            contrast.mark(doc, marks)
         if page and on("mainfinder"):
             mainfinder.mark(doc, marks, on)
         # last: two copies become adjacent only once what stood between them is gone
