@@ -142,24 +142,11 @@ def _body_cohesion(paragraphs: list[list[str]], title_words: list[str]) -> float
     return statistics.median(scores) if scores else 0.0
 
 
-def confirmed(lines: list[Line], marks: dict, title_idx: int | None, lang: str, tail: list[int]) -> bool:
-    """Where the language has a word-frequency list, offtopic.contrast's evidence
-    must agree: the tail's words, weighed by rarity, are another article's, the
-    section break itself counting as `section_break` of evidence (a log-likelihood
-    ratio, rules/mechanisms/offtopic.toml). Plain overlap alone removed the article's
-    own last section in 2 of aeb's 153 own-section controls of benchmarks/offtopic.py;
-    seed 000's climate rant has evidence -10.7. Without a list: overlap alone, as before."""
-    from cleaner.mechanisms import contrast      # contrast imports this module
-    first = tail[0]
-    article = [l for l in lines if not l.blank and l.index < first and l.index not in marks and l.index != title_idx]
-    block = [lines[i] for i in tail]
-    score = contrast.evidence(article, block, lines[title_idx] if title_idx is not None else None, lang)
-    lim = contrast.limits()
-    return score is None or score - lim["section_break"] < lim["remove_below"]
-
-
-def mark(doc: Doc, marks: dict[int, Mark]) -> None:
+def mark(doc: Doc, marks: dict[int, Mark], confirm=None) -> None:
+    """Remove the off-topic tail; `confirm(lines, marks, title_idx, lang, tail)`, when
+    given, must agree (the engine passes offtopic.contrast's rarity-weighted evidence,
+    contrast.confirms_cohesion)."""
     tail = offtopic_tail(doc.lines, marks, doc.title_idx, doc.lang)
-    if tail and confirmed(doc.lines, marks, doc.title_idx, doc.lang, tail):
+    if tail and (confirm is None or confirm(doc.lines, marks, doc.title_idx, doc.lang, tail)):
         for k in tail:
             marks[k] = Mark("offtopic", RULE_ID, certain=False)
