@@ -167,7 +167,9 @@ class Engine:
         if on(comment_thread.RULE_ID):
             comment_thread.mark(doc, marks)
         if on(cohesion.RULE_ID):
-            cohesion.mark(doc, marks)
+            cohesion.mark(doc, marks, contrast.confirms_cohesion if on(contrast.RULE_ID) else None)
+        if on(contrast.RULE_ID):
+            contrast.mark(doc, marks)
         if page and on("mainfinder"):
             mainfinder.mark(doc, marks, on)
         # last: two copies become adjacent only once what stood between them is gone

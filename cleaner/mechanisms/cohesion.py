@@ -148,6 +148,11 @@ def _body_cohesion(paragraphs: list[list[str]], title_words: list[str]) -> float
     return statistics.median(scores) if scores else 0.0
 
 
-def mark(doc: Doc, marks: dict[int, Mark]) -> None:
-    for k in offtopic_tail(doc.lines, marks, doc.title_idx, doc.lang):
-        marks[k] = Mark("offtopic", RULE_ID, certain=False)
+def mark(doc: Doc, marks: dict[int, Mark], confirm=None) -> None:
+    """Remove the off-topic tail; `confirm(lines, marks, title_idx, lang, tail)`, when
+    given, must agree (the engine passes offtopic.contrast's rarity-weighted evidence,
+    contrast.confirms_cohesion)."""
+    tail = offtopic_tail(doc.lines, marks, doc.title_idx, doc.lang)
+    if tail and (confirm is None or confirm(doc.lines, marks, doc.title_idx, doc.lang, tail)):
+        for k in tail:
+            marks[k] = Mark("offtopic", RULE_ID, certain=False)
