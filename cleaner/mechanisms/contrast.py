@@ -141,15 +141,15 @@ def _shared(words: set[str], other: set[str], n: int, freq: dict[str, float], ra
     return total
 
 
-def _belongs_to_tail(words: list[set[str]], m: int, end: int, kept: list[Line],
+def _belongs_to_tail(words: dict[int, set[str]], above: set[str], m: int, end: int, kept: list[Line],
                      freq: dict[str, float], rare: float) -> bool:
     """Paragraph m, on top of the tail m+1..end, shares at least as much with the tail
-    below as with the article above: it belongs more to the tail than to the article.
-    (A climate article's last paragraph on ocean CO2 shares few words with the rest,
-    and none with another article's tail glued under it.)"""
+    below as with the article above (`above`: the stems of paragraphs 0..m-1): it
+    belongs more to the tail than to the article. (A climate article's last paragraph
+    on ocean CO2 shares few words with the rest, and none with another article's tail
+    glued under it.)"""
     q = limits()["topic_share"]
-    above = set().union(*words[:m])
-    below = set().union(*words[m + 1:end])
+    below = set().union(*(words[i] for i in range(m + 1, end)))
     return (_shared(words[m], below, sum(l.words for l in kept[m + 1:end]), freq, rare, q)
             >= _shared(words[m], above, sum(l.words for l in kept[:m]), freq, rare, q))
 
@@ -210,23 +210,32 @@ def judge(lines: list[Line], marks: dict, title_idx: int | None, lang: str) -> J
     stop = stopwords(lang)
     stem = int(lim["stem"])
     per_stem, rare = stem_frequencies(lang, stem), 10.0 ** (lim["rare_zipf"] - 9)
-    words = [_stems(l.text, stop, stem) for l in kept[:end]]
+    # Only the last paragraphs can be the tail: the stems of those are kept one set each,
+    # the article above them as one union (a set per paragraph of a big document was
+    # most of this check's memory).
+    max_tail = int(lim["max_tail_paragraphs"])
+    head_end = max(0, end - max_tail - 1)
+    head: set[str] = set()
+    for l in kept[:head_end]:
+        head |= _stems(l.text, stop, stem)
+    words = {i: _stems(kept[i].text, stop, stem) for i in range(head_end, end)}
     title = _stems(lines[title_idx].text, stop, stem) if title_idx is not None else set()
     best: tuple[float, int] | None = None
     last, sure = None, 0
-    for k in range(1, int(lim["max_tail_paragraphs"]) + 1):
+    for k in range(1, max_tail + 1):
         m = end - k                   # the article: paragraphs [0, m)
         if m < lim["min_body_paragraphs"] or len(words[m]) < lim["min_tail_paragraph_stems"]:
             break
         tail_lines = kept[m:end]
         if _capitalised(tail_lines) > lim["max_capitalised"]:
             continue
-        tail = set().union(*words[m:end])
+        tail = set().union(*(words[i] for i in range(m, end)))
         if len(tail) < lim["min_tail_stems"]:
             continue
-        score = _evidence(kept[:m], tail_lines, title.union(*words[:m]), tail, lang, freq, per_stem, rare)
+        above = head.union(*(words[i] for i in range(head_end, m)))
+        score = _evidence(kept[:m], tail_lines, title | above, tail, lang, freq, per_stem, rare)
         if sure == k - 1 and (last is None or score - last < -lim["paragraph_evidence"]
-                              or _belongs_to_tail(words, m, end, kept, per_stem, rare)):
+                              or _belongs_to_tail(words, above, m, end, kept, per_stem, rare)):
             sure = k                  # paragraph m adds evidence, or shares more with the tail than with the article
         last = score
         if best is None or score < best[0]:
