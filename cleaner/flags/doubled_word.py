@@ -246,7 +246,7 @@ def _learn(chunks: tuple[str, ...]) -> None:
         _TAIL_PARTS[chunk] = _compound_part(tail, -1, _NO_TAIL)
 
 
-_JOINERS = regex.compile("['\u2019\\-]")
+_JOINERS = regex.compile(_J)
 
 
 def _compound_part(word: str | int, which: int, none: int) -> str | int:
@@ -290,20 +290,11 @@ def _compound_repeat(first: str, second: str) -> str | None:
     """The part repeated when `second` is a compound that starts with the word
     `first` ("color", "color-coding"), or `first` a compound that ends with the word
     `second` ("miles-thick", "thick"); parts of two letters or more. Else None."""
-    if len(first) < len(second):
-        word, compound, at = first, second, len(first)
-        if compound.startswith(word) and compound[at] in _JOINER_CHARS and len(word) >= 2 and "-" not in word \
-                and "'" not in word and "\u2019" not in word:
-            return word
-    elif len(second) < len(first):
-        word, compound, at = second, first, len(first) - len(second) - 1
-        if compound.endswith(word) and compound[at] in _JOINER_CHARS and len(word) >= 2 and "-" not in word \
-                and "'" not in word and "\u2019" not in word:
-            return word
+    if len(first) >= 2 and _compound_part(second, 0, _NO_HEAD) == first and not _JOINERS.search(first):
+        return first
+    if len(second) >= 2 and _compound_part(first, -1, _NO_TAIL) == second and not _JOINERS.search(second):
+        return second
     return None
-
-
-_JOINER_CHARS = "'\u2019-"
 
 
 @functools.lru_cache(maxsize=CACHED_LANGUAGES)
